@@ -1,0 +1,81 @@
+"""The `kg` command: each subcommand parses its options, calls one function of the library and
+maps errors to exit codes (0 ok, 1 the data does not validate, 2 usage or input error).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+from . import api
+from .errors import KgError
+
+
+def _build(args) -> int:
+    summary = api.build(args.input, args.output, lexicon_dir=args.lexicon, warn=_warn)
+    print("\n".join(summary.lines()))
+    return 0
+
+
+def _query(args) -> int:
+    sys.stdout.write(api.query(args.file, args.kg, fmt=args.format))
+    return 0
+
+
+def _validate(args) -> int:
+    problems = api.validate(args.kg)
+    errors = [p for p in problems if p.severity == "error"]
+    for problem in problems:
+        print(problem.line())
+    print(f"{len(errors)} errors, {len(problems) - len(errors)} warnings")
+    return 1 if errors else 0
+
+
+def _warn(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="kg", description="A knowledge graph of diplomatic relations from news articles.")
+    top.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = top.add_subparsers(dest="command", required=True)
+    kg_dir = argparse.ArgumentParser(add_help=False)
+    kg_dir.add_argument("--kg", type=Path, default=Path("build"), help="folder of a built graph (default: build)")
+
+    p = sub.add_parser("build", help="build the graph from a folder of articles")
+    p.add_argument("--input", type=Path, default=Path("data/articles"), help="folder of .txt articles")
+    p.add_argument("--output", type=Path, default=Path("build"), help="folder to write the graph to")
+    p.add_argument("--lexicon", type=Path, default=None, help="folder with lexicon.toml (default: data/lexicon)")
+    p.set_defaults(run=_build)
+
+    p = sub.add_parser("query", parents=[kg_dir], help="run a saved SPARQL query")
+    p.add_argument("file", type=Path, help="a .rq file")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.set_defaults(run=_query)
+
+    p = sub.add_parser("validate", parents=[kg_dir], help="check the graph against the shapes and checks")
+    p.set_defaults(run=_validate)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KgError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # an unexpected failure: one line unless --debug
+        if args.debug:
+            raise
+        print(f"kg: internal error: {exc.__class__.__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

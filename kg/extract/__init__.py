@@ -1,0 +1,120 @@
+"""Article text -> facts (people, bodies, meetings, documents, relations), by general rules.
+
+Each sentence is labelled once with the lexicons (`sentence.analyse`), then read for people
+(`people`), meetings (`meetings`), documents (`documents`) and relations (here).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..article import Article
+from ..facts import ArticleFacts, Document, Relation, SentenceRecord, Span
+from ..lexicon import Lexicon
+from .dates import day_dates, years
+from .documents import read_documents, same_document
+from .meetings import SentenceView, read_meetings
+from .people import ArticlePeople, read_people
+from .sentence import analyse
+
+__all__ = ["extract_article"]
+
+
+def extract_article(article: Article, lexicon: Lexicon) -> ArticleFacts:
+    reg = ArticlePeople(lexicon)
+    views: list[SentenceView] = []
+    state_counts: Counter[str] = Counter()
+    for sentence in article.sentences:
+        a = analyse(sentence, lexicon)
+        people = read_people(a, reg)
+        view = SentenceView(a, people, lexicon.events.find_all(a.tokens))
+        views.append(view)
+        for i, label in enumerate(a.labels):
+            if a.covered[i] == i and label.kind == "state":
+                state_counts[label.values[0].state] += 1
+    pair = [s for s, _ in state_counts.most_common(2)]
+
+    facts = ArticleFacts(
+        article=article.id, path=article.path, date=article.date.isoformat() if article.date else None,
+        title=article.title, authors=list(article.authors),
+        sentences=[SentenceRecord(s.index, s.begin, s.end, s.text) for s in article.sentences],
+    )
+    facts.meetings = read_meetings(views, lexicon, article.date, reg.people)
+    facts.documents = _documents(views, reg, lexicon, pair, facts)
+    facts.relations = _relations(views, article, pair)
+    facts.people = reg.people
+    facts.bodies = list(reg.bodies.values())
+    return facts
+
+
+def _documents(views, reg, lexicon, pair, facts) -> list[Document]:
+    documents: list[Document] = []
+    status_by_paragraph: dict[int, str | None] = {}
+    for view in views:
+        paragraph = view.a.sentence.paragraph
+        raws, status = read_documents(view, reg, lexicon, status_by_paragraph.get(paragraph), pair)
+        status_by_paragraph[paragraph] = status
+        for raw in raws:
+            match = next((d for d in documents if same_document(d, raw)), None)
+            if match is None:
+                match = Document(key=f"d{len(documents)}", title=raw.title, kind=raw.kind, status=raw.status or "")
+                documents.append(match)
+            elif len(raw.title) > len(match.title) and raw.title[:1].isupper() == match.title[:1].isupper():
+                match.title = raw.title if match.title[:1].islower() or raw.title[:1].isupper() else match.title
+            if raw.status and (not match.status or raw.status == "signed"):
+                match.status = raw.status
+            for key in raw.signatories:
+                if key not in match.signatories:
+                    match.signatories.append(key)
+            for state in raw.parties:
+                if state not in match.parties:
+                    match.parties.append(state)
+            for body in raw.bodies:
+                if body not in match.bodies:
+                    match.bodies.append(body)
+            match.date = match.date or raw.date
+            match.spans.append(raw.span)
+    documents = [d for d in documents if d.status]
+    # a document signed by people who met in the article was signed at that meeting
+    for document in documents:
+        if document.status != "signed" or not document.signatories:
+            continue
+        for meeting in facts.meetings:
+            if set(document.signatories) <= set(meeting.participants):
+                document.meeting = meeting.key
+                if meeting.date and not document.date:
+                    document.date = meeting.date
+                break
+    return documents
+
+
+def _relations(views, article: Article, pair) -> list[Relation]:
+    relations: list[Relation] = []
+    for view in views:
+        text = view.a.sentence.text.lower()
+        if "diplomatic relations" not in text or "establish" not in text:
+            continue
+        a = view.a
+        states = []
+        for i, label in enumerate(a.labels):
+            if a.covered[i] == i and label.kind == "state" and label.values[0].form not in {"city", "capital"}:
+                if label.values[0].state not in states:
+                    states.append(label.values[0].state)
+        if len(states) < 2 and "two countries" in text and len(pair) == 2:
+            states = list(pair)
+        if len(states) != 2:
+            continue
+        date = None
+        dated = [d for _, _, d in day_dates(a.sentence.text, None)]
+        if dated:
+            date = dated[0].isoformat()
+        elif "anniversary" in text and article.date:
+            m = re.search(r"(\d+)(?:st|nd|rd|th) anniversary", text)
+            if m:
+                date = str(article.date.year - int(m.group(1)))
+        else:
+            found = years(a.sentence.text)
+            date = found[0][2] if found else None
+        span = Span(a.sentence.index, a.sentence.begin, a.sentence.end)
+        relations.append(Relation(sorted(states), date, span))
+    return relations

@@ -1,0 +1,110 @@
+"""One pass over a sentence's tokens that labels each with what the lexicons know of it.
+
+Every later rule (titles, names, bodies, events, documents) reads these labels, so a sentence
+is looked up in the dictionaries once, in time linear in its length.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..article import Sentence
+from ..lexicon import FUNCTION_WORDS, Lexicon, Token, tokenize
+
+# Capitalised words that begin sentences or clauses and are never part of a name.
+CLAUSE_WORDS = frozenset(
+    """the a an in on at of for to by from with within without during after before following
+    according meanwhile earlier later furthermore moreover however also besides both either
+    he she it they we i you his her its their our this that these those there here then thus
+    speaking addressing congratulating stressing noting commenting welcoming referring
+    as while when where since if but and or yet so upon among amid about over under between
+    today yesterday tomorrow last next first second third back all each every many some
+    mutual bilateral trilateral joint regular special official state working ninth tenth
+    sixth seventh eighth fifth fourth new newly former president minister""".split()
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+NAME_PARTICLES = frozenset("al el bin ibn bint abu de da di du del der van von la le ul ud".split())
+
+
+@dataclass
+class Label:
+    kind: str          # state | post | body | portfolio | event | doc | func | name | cap | lower | punct | num
+    end: int           # index after the last token of the match
+    values: list = field(default_factory=list)
+
+
+@dataclass
+class Analysed:
+    sentence: Sentence
+    tokens: list[Token]
+    labels: list[Label]            # one per token; a multi-token match labels its first token
+    covered: list[int]             # token index -> index of the token whose match covers it
+
+    def label(self, i: int) -> Label:
+        return self.labels[self.covered[i]]
+
+    def text(self, start: int, end: int) -> str:
+        """Original text between token indexes, as written."""
+        if start >= end:
+            return ""
+        return self.sentence.text[self.tokens[start].start:self.tokens[end - 1].end]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        base = self.sentence.begin
+        return base + self.tokens[start].start, base + self.tokens[end - 1].end
+
+
+def analyse(sentence: Sentence, lexicon: Lexicon) -> Analysed:
+    tokens = tokenize(sentence.text)
+    labels: list[Label] = [Label("lower", i + 1) for i in range(len(tokens))]
+    covered = list(range(len(tokens)))
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        label = _label_at(tokens, i, lexicon)
+        labels[i] = label
+        for j in range(i, label.end):
+            covered[j] = i
+        i = label.end
+    return Analysed(sentence, tokens, labels, covered)
+
+
+def _label_at(tokens: list[Token], i: int, lexicon: Lexicon) -> Label:
+    token = tokens[i]
+    if not token.is_word:
+        return Label("punct", i + 1)
+    if token.text[0].isdigit():
+        return Label("num", i + 1)
+    hit = lexicon.state_at(tokens, i)
+    if hit:
+        return Label("state", hit[0], [hit[1]])
+    candidates = []
+    for kind, index in (("post", lexicon.posts), ("body", lexicon.bodies), ("doc", lexicon.documents)):
+        found = index.match_at(tokens, i)
+        if found:
+            candidates.append((found[0], kind, found[1]))
+    if candidates:
+        # longest match wins; on a tie, the order above (post before body before document)
+        end, kind, values = max(candidates, key=lambda c: c[0])
+        if kind != "post" or token.cap or _lower_post_ok(values):
+            return Label(kind, end, values)
+    if token.fold in lexicon.portfolios and token.cap:
+        return Label("portfolio", i + 1)
+    if token.fold in FUNCTION_WORDS:
+        return Label("func", i + 1)
+    if token.cap:
+        if token.fold in CLAUSE_WORDS or token.fold in WEEKDAYS or token.fold in MONTH_WORDS:
+            return Label("cap", i + 1)
+        if token.text.isupper() and len(token.text) > 1 and not token.text.endswith("."):
+            return Label("cap", i + 1)     # acronyms: NATO, ICT, IDEF
+        return Label("name", i + 1)
+    if token.fold in NAME_PARTICLES:
+        return Label("particle", i + 1)
+    return Label("lower", i + 1)
+
+
+def _lower_post_ok(values) -> bool:
+    """Lower-case post words count only for occupations, counterparts and common titles."""
+    return any(v.kind in {"occupation", "counterpart", "head", "modifier"} for v in values)

@@ -1,0 +1,123 @@
+"""One node per real entity across articles: people by transliteration-folded names, bodies by
+state and name, documents by kind, parties and title, meetings by day and participants.
+
+Candidates are grouped by a blocking key (a surname key, a state, a kind), so the work grows with
+the size of each group, not with the square of the corpus.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .extract.documents import same_document
+from .extract.names import compatible, is_initial, name_key, surname_key
+from .facts import ArticleFacts, Person
+
+
+def slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80] or "x"
+
+
+@dataclass
+class PersonCluster:
+    id: str                                  # slug used in the IRI
+    name: str                                # preferred label
+    names: list[str] = field(default_factory=list)
+    members: list[tuple[str, str]] = field(default_factory=list)   # (article, person key)
+    stated_roles: dict[str, str] = field(default_factory=dict)     # role -> state, from any mention
+
+
+@dataclass
+class Resolution:
+    people: dict[tuple[str, str], PersonCluster] = field(default_factory=dict)
+    clusters: list[PersonCluster] = field(default_factory=list)
+    documents: dict[tuple[str, str], str] = field(default_factory=dict)   # (article, key) -> document id
+    meetings: dict[tuple[str, str], str] = field(default_factory=dict)    # (article, key) -> meeting id
+    dropped_mentions: int = 0
+
+
+def _full(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and not all(is_initial(w) for w in words[:-1])
+
+
+def resolve(corpus: list[ArticleFacts]) -> Resolution:
+    res = Resolution()
+    blocks: dict[str, list[tuple[str, Person]]] = defaultdict(list)
+    for facts in corpus:
+        for person in facts.people:
+            blocks[surname_key(person.name)].append((facts.article, person))
+
+    for block in blocks.values():
+        clusters: list[PersonCluster] = []
+        # full names first, so that short forms attach to them
+        ordered = sorted(block, key=lambda item: (not _full(item[1].name), item[0]))
+        for article, person in ordered:
+            target = None
+            for cluster in clusters:
+                if _full(person.name):
+                    if any(name_key(n) == name_key(person.name) for n in cluster.names):
+                        target = cluster
+                        break
+                elif any(compatible(person.name, n) for n in cluster.names):
+                    if target is not None and target is not cluster:
+                        target = None       # ambiguous short form: two people fit
+                        break
+                    target = cluster
+            if target is None:
+                if not _full(person.name) and len(person.name.split()) == 1:
+                    res.dropped_mentions += 1
+                    continue
+                target = PersonCluster(id=slug(name_key(person.name)), name=person.name)
+                clusters.append(target)
+            for n in person.names:
+                if n not in target.names and (_full(n) or not target.names):
+                    target.names.append(n)
+            if not _full(target.name) and _full(person.name):
+                target.name = person.name
+            target.members.append((article, person.key))
+            for post in person.posts:
+                if post.state:
+                    target.stated_roles.setdefault(post.role, post.state)
+            res.people[(article, person.key)] = target
+        res.clusters.extend(clusters)
+    _unique_ids(res.clusters)
+
+    # documents: same kind, same parties, same title (fuzzy) -> one document
+    doc_blocks: dict[tuple, list] = defaultdict(list)
+    for facts in corpus:
+        for document in facts.documents:
+            key = (document.kind, tuple(sorted(document.parties)))
+            match = next((d for d in doc_blocks[key] if same_document(d[1], document)), None)
+            if match is None:
+                doc_id = f"{facts.article}-{document.key}"
+                doc_blocks[key].append((doc_id, document))
+            else:
+                doc_id = match[0]
+            res.documents[(facts.article, document.key)] = doc_id
+
+    # meetings: the same day and the same people -> one meeting reported twice
+    seen: dict[tuple, str] = {}
+    for facts in corpus:
+        for meeting in facts.meetings:
+            meeting_id = f"{facts.article}-{meeting.key}"
+            if meeting.date:
+                people = frozenset(res.people[(facts.article, k)].id for k in meeting.participants
+                                   if (facts.article, k) in res.people)
+                key = (meeting.date, people)
+                meeting_id = seen.setdefault(key, meeting_id)
+            res.meetings[(facts.article, meeting.key)] = meeting_id
+    return res
+
+
+def _unique_ids(clusters: list[PersonCluster]) -> None:
+    used: dict[str, int] = {}
+    for cluster in sorted(clusters, key=lambda c: (c.id, c.members[0])):
+        count = used.get(cluster.id, 0)
+        used[cluster.id] = count + 1
+        if count:
+            cluster.id = f"{cluster.id}-{count + 1}"
