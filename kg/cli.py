@@ -9,7 +9,9 @@ import traceback
 from pathlib import Path
 
 from . import api
-from .errors import KgError
+from rdflib import Literal, URIRef
+
+from .errors import InputError, KgError
 
 
 def _build(args) -> int:
@@ -19,7 +21,13 @@ def _build(args) -> int:
 
 
 def _query(args) -> int:
-    sys.stdout.write(api.query(args.file, args.kg, fmt=args.format))
+    bindings = {}
+    for item in args.bind:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise InputError(f"--bind {item!r}: write it as VAR=VALUE")
+        bindings[name.lstrip("?")] = URIRef(value) if value.startswith(("http://", "https://", "urn:")) else Literal(value)
+    sys.stdout.write(api.query(args.file, args.kg, fmt=args.format, bindings=bindings))
     return 0
 
 
@@ -52,6 +60,8 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("query", parents=[kg_dir], help="run a saved SPARQL query")
     p.add_argument("file", type=Path, help="a .rq file")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--bind", action="append", default=[], metavar="VAR=VALUE",
+                   help="bind a query variable to an IRI (http...) or a string; repeatable")
     p.set_defaults(run=_query)
 
     p = sub.add_parser("validate", parents=[kg_dir], help="check the graph against the shapes and checks")

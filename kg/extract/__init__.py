@@ -50,10 +50,17 @@ def extract_article(article: Article, lexicon: Lexicon) -> ArticleFacts:
 def _documents(views, reg, lexicon, pair, facts) -> list[Document]:
     documents: list[Document] = []
     status_by_paragraph: dict[int, str | None] = {}
+    previous = None
     for view in views:
         paragraph = view.a.sentence.paragraph
-        raws, status = read_documents(view, reg, lexicon, status_by_paragraph.get(paragraph), pair)
+        context = status_by_paragraph.get(paragraph)
+        if context is None and previous is not None and (
+                previous.a.sentence.text.rstrip().endswith(":") or view.a.sentence.text[:1] in "-•*–"):
+            # a list of documents under "the following documents were signed:"
+            context = status_by_paragraph.get(previous.a.sentence.paragraph)
+        raws, status = read_documents(view, reg, lexicon, context, pair)
         status_by_paragraph[paragraph] = status
+        previous = view
         for raw in raws:
             match = next((d for d in documents if same_document(d, raw)), None)
             if match is None:

@@ -17,7 +17,7 @@ from .meetings import SentenceView
 from .people import ArticlePeople, _complement
 
 TITLE_STOP = frozenset(
-    """was were is are has have had will would which that signed significantly by expected as who whom
+    """was were is are has have had will would which that signed significantly expected as who whom
     reached gave give show shows expands expand within during following after before where when
     while being been also said noted""".split()
 )
@@ -48,6 +48,9 @@ def _title_end(a, i: int, quoted: bool) -> int:
         label = a.label(j)
         if token.text in QUOTES and j > i:
             nxt = a.tokens[j + 1] if j + 1 < n else None
+            if not quoted and nxt is not None and nxt.is_word:
+                j += 1          # a quoted phrase inside the title: the establishment of a "green corridor"
+                continue
             if nxt is not None and nxt.cap and nxt.is_word and a.label(j + 1).kind != "doc":
                 j += 1          # a quoted name inside the title: between "Azerbaijan Television" Closed ...
                 continue

@@ -104,7 +104,14 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
         meetingish = bool(types & {"meet", "receive", "visit", "anchor"})
         words = {t.fold for t in a.tokens}
         recent = [m for m in meetings if index - last_touch[m.key] <= 3]
-        if len(people) >= 2 and meetingish:
+        if people and "attend" in types and recent and (types & {"anchor", "meet"} or "meeting" in words) \
+                and not (words & NEW_EVENT_CUES):
+            target = recent[-1]
+            for person in people:
+                if person.key not in target.participants:
+                    target.participants.append(person.key)
+            touch(target, view, kinds)
+        elif len(people) >= 2 and meetingish:
             keys = [p.key for p in people]
             hosts, guests = _hosts(view, people)
             target = None
@@ -129,12 +136,6 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
                 if key not in target.guests and key not in target.hosts:
                     target.guests.append(key)
             touch(target, view, kinds)
-        elif people and "attend" in types and recent and (types & {"anchor", "meet"} or "meeting" in words):
-            target = recent[-1]
-            for person in people:
-                if person.key not in target.participants:
-                    target.participants.append(person.key)
-            touch(target, view, kinds)
         elif not people and meetingish and recent and not (words & NEW_EVENT_CUES):
             touch(recent[-1], view, kinds)
         if len(people) == 1 and "visit" in types:
@@ -146,7 +147,7 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
 
     for guest, state, kind, index in visits:
         role = _head(guest)
-        if not role:
+        if not role or _state(guest) == state:
             continue
         hosts = [p for p in everyone if p is not guest and _head(p) == role and _state(p) == state]
         if len(hosts) != 1:
@@ -162,7 +163,7 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
 
 def _head(person: Person) -> str | None:
     for post in person.posts:
-        return post.role.split()[-1]
+        return post.role
     return None
 
 

@@ -7,6 +7,7 @@ says where a post without a named body sits.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -93,6 +94,12 @@ class ArticlePeople:
         key = f"{state or '-'}:{fold(name)}"
         body = self.bodies.get(key)
         if body is None:
+            # one body spelled two ways in one article ("Antimonopoly Regulation/Regulatory Service")
+            body = next((b for b in self.bodies.values() if b.state == state and b.cls == cls
+                         and difflib.SequenceMatcher(None, fold(b.name), fold(name)).ratio() >= 0.9), None)
+            if body is not None:
+                key = body.key
+        if body is None:
             body = Body(key=key, name=name, cls=cls, state=state, parent=parent)
             self.bodies[key] = body
         if parent and not body.parent:
@@ -147,6 +154,17 @@ def walk_left(a: Analysed, start: int, stop_at: int) -> int:
         if token.text in ("'s", "’s") or token.text == "-" or token.fold in {"people", "nation"}:
             i = j
             continue
+        if token.text == ")":
+            # "Hokim (governor) of ...": skip a short parenthesis
+            k = j - 1
+            while k > stop_at and a.tokens[k].text != "(" and j - k < 6:
+                k -= 1
+            if k > stop_at and a.tokens[k].text == "(":
+                i = k
+                continue
+        if token.text == "," and j > stop_at and a.label(j - 1).kind == "portfolio" and a.label(i).kind in {"portfolio", "state"}:
+            i = j          # "Minister of Foreign Affairs, Emigration and ..."
+            continue
         break
     while i < start and a.label(i).kind == "func":
         i += 1
@@ -170,6 +188,9 @@ def walk_right(a: Analysed, start: int) -> int:
             if label.kind == "func" and token.fold not in {"of", "the", "and", "for", "to", "under"}:
                 break
             i = a.labels[a.covered[i]].end
+            continue
+        if token.text in ("'s", "’s") and i > start and a.label(i - 1).kind == "state":
+            i += 1
             continue
         if token.text == "," and i + 1 < n and a.tokens[i + 1].cap and a.label(i + 1).kind in {"portfolio", "name"} \
                 and _comma_continues(a, i + 1):
@@ -305,6 +326,10 @@ def _complement(a: Analysed, start: int, end: int, lexicon: Lexicon) -> dict:
         if label.kind == "state" and a.covered[i] == i:
             nxt = label.end
             mention = label.values[0]
+            if nxt < end and a.tokens[nxt].text in ("'s", "’s"):
+                out["state"] = out["state"] or mention.state
+                i = nxt + 1
+                continue
             continues = nxt < end and a.label(nxt).kind in {"body", "portfolio", "name"}
             if continues and not body_tokens:
                 body_tokens.extend(range(i, nxt))   # "Samarkand Region": a city inside a body name
