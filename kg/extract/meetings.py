@@ -103,7 +103,7 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
                 people.append(person)
         meetingish = bool(types & {"meet", "receive", "visit", "anchor"})
         words = {t.fold for t in a.tokens}
-        recent = [m for m in meetings if index - last_touch[m.key] <= 3]
+        recent = [m for m in meetings if index - last_touch[m.key] <= 6]
         if people and "attend" in types and recent and (types & {"anchor", "meet"} or "meeting" in words) \
                 and not (words & NEW_EVENT_CUES):
             target = recent[-1]
