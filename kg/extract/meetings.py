@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..facts import Meeting, Person
 from ..lexicon import Lexicon
-from .dates import day_dates
+from .dates import day_dates, years
 from .sentence import Analysed
 
 # most specific kind first
@@ -104,8 +104,9 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
         meetingish = bool(types & {"meet", "receive", "visit", "anchor"})
         words = {t.fold for t in a.tokens}
         recent = [m for m in meetings if index - last_touch[m.key] <= 6]
+        historical = published is not None and any(int(y) < published.year for _, _, y in years(a.sentence.text))
         if people and "attend" in types and recent and (types & {"anchor", "meet"} or "meeting" in words) \
-                and not (words & NEW_EVENT_CUES):
+                and not (words & NEW_EVENT_CUES) and not historical:
             target = recent[-1]
             for person in people:
                 if person.key not in target.participants:
