@@ -27,6 +27,7 @@ def extract_article(article: Article, lexicon: Lexicon) -> ArticleFacts:
     for sentence in article.sentences:
         a = analyse(sentence, lexicon)
         people = read_people(a, reg)
+        people = sorted(people + _anaphora(a, reg, people), key=lambda item: item[1])
         view = SentenceView(a, people, lexicon.events.find_all(a.tokens))
         views.append(view)
         for i, label in enumerate(a.labels):
@@ -45,6 +46,44 @@ def extract_article(article: Article, lexicon: Lexicon) -> ArticleFacts:
     facts.people = reg.people
     facts.bodies = list(reg.bodies.values())
     return facts
+
+
+HEAD_OF_STATE = ("President", "King", "Emir", "Sultan")
+
+
+def _anaphora(a, reg, present):
+    """'the head of state', 'the President', 'the Mongolian minister': the person last named with that post."""
+    here = {p.key for p, _, _ in present}
+    out = []
+    tokens = a.tokens
+    for i, token in enumerate(tokens):
+        if token.fold != "the" or i + 1 >= len(tokens):
+            continue
+        j, state = i + 1, None
+        if a.covered[j] == j and a.labels[j].kind == "state" and a.labels[j].values[0].form == "demonym":
+            state, j = a.labels[j].values[0].state, a.labels[j].end
+        folds = [t.fold for t in tokens[j:j + 3]]
+        if folds == ["head", "of", "state"]:
+            wanted, end = HEAD_OF_STATE, j + 3
+        else:
+            label = a.labels[a.covered[j]] if j < len(tokens) else None
+            if label is None or a.covered[j] != j or label.kind != "post":
+                continue
+            heads = [v for v in label.values if v.kind == "head"]
+            if not heads:
+                continue
+            wanted, end = (heads[0].title,), label.end
+            if end < len(tokens) and (tokens[end].fold == "of" or a.labels[a.covered[end]].kind == "name"):
+                continue
+        candidates = [p for p in reg.people if p.key not in here and any(
+            q.role.split()[-1] in wanted or q.role in wanted for q in p.posts)
+            and (state is None or any(q.state == state for q in p.posts))]
+        if not candidates:
+            continue
+        person = max(candidates, key=lambda p: reg.last_mentioned.get(p.key, -1))
+        out.append((person, i, end))
+        here.add(person.key)
+    return out
 
 
 def _documents(views, reg, lexicon, pair, facts) -> list[Document]:
@@ -66,8 +105,8 @@ def _documents(views, reg, lexicon, pair, facts) -> list[Document]:
             if match is None:
                 match = Document(key=f"d{len(documents)}", title=raw.title, kind=raw.kind, status=raw.status or "")
                 documents.append(match)
-            elif len(raw.title) > len(match.title) and raw.title[:1].isupper() == match.title[:1].isupper():
-                match.title = raw.title if match.title[:1].islower() or raw.title[:1].isupper() else match.title
+            elif (raw.title[:1].isupper(), len(raw.title)) > (match.title[:1].isupper(), len(match.title)):
+                match.title = raw.title      # a proper title wins over "a trade agreement"; then the longer
             if raw.status and (not match.status or raw.status == "signed"):
                 match.status = raw.status
             for key in raw.signatories:

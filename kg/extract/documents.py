@@ -24,6 +24,8 @@ TITLE_STOP = frozenset(
 QUOTES = "\"“”«»"
 DETERMINERS = frozenset("a an the this that these those several two three four five six seven eight nine ten "
                         "other such all many some number of documents its their his her our".split())
+VERBS = frozenset("sign signed signing conclude concluded adopt adopted agree agreed finalise finalize ratify "
+                  "ratified approve approved draft prepare prepared".split())
 GENERIC = frozenset("on of the and between in for field cooperation understanding agreement memorandum "
                     "republic".split())
 
@@ -91,7 +93,8 @@ def _generic_title(a, i: int, end_kind: int, kind_label: str) -> tuple[str, int]
     """'trilateral statements', 'an agreement on twinning', 'a strategic partnership declaration'."""
     j = i
     while j > 0 and a.tokens[j - 1].is_word and not a.tokens[j - 1].cap and a.tokens[j - 1].fold not in DETERMINERS \
-            and a.label(j - 1).kind in {"lower", "portfolio", "name"} and not a.tokens[j - 1].fold.endswith("ed"):
+            and a.label(j - 1).kind in {"lower", "portfolio", "name"} and not a.tokens[j - 1].fold.endswith("ed") \
+            and a.tokens[j - 1].fold not in VERBS:
         j -= 1
     premods = a.text(j, i).lower()
     rest = ""

@@ -75,6 +75,7 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
     meetings: list[Meeting] = []
     last_touch: dict[str, int] = {}
     visits: list[tuple[Person, str, str, int]] = []
+    pending: dict = {}           # date, place, kind from a sentence that names no meeting yet
 
     def touch(meeting: Meeting, view: SentenceView, kinds: set[str]) -> None:
         index = view.a.sentence.index
@@ -105,7 +106,8 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
         words = {t.fold for t in a.tokens}
         recent = [m for m in meetings if index - last_touch[m.key] <= 6]
         historical = published is not None and any(int(y) < published.year for _, _, y in years(a.sentence.text))
-        if people and "attend" in types and recent and (types & {"anchor", "meet"} or "meeting" in words) \
+        just_now = [m for m in recent if index - last_touch[m.key] <= 2]
+        if people and "attend" in types and recent and (types & {"anchor", "meet"} or "meeting" in words or just_now) \
                 and not (words & NEW_EVENT_CUES) and not historical:
             target = recent[-1]
             for person in people:
@@ -126,6 +128,15 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
                             break
             if target is None:
                 target = Meeting(key=f"m{len(meetings)}", participants=[])
+                dated = [m for m in meetings if m.date]
+                if dated and ("same day" in a.sentence.text.lower() or "sidelines" in words):
+                    target.date = dated[-1].date        # "On the same day, ...", "on the sidelines of ..."
+                if pending and index - pending["index"] <= 2:
+                    target.date = target.date or pending.get("date")
+                    target.place = pending.get("place")
+                    target.kind = _kind(pending.get("kinds", set()), target.kind)
+                    target.sentences.append(pending["index"])
+                pending = {}
                 meetings.append(target)
             for key in keys:
                 if key not in target.participants:
@@ -139,6 +150,11 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
             touch(target, view, kinds)
         elif not people and meetingish and recent and not (words & NEW_EVENT_CUES):
             touch(recent[-1], view, kinds)
+        elif len(people) < 2 and types & {"anchor", "meet"} and not recent and not historical:
+            # "The ninth trilateral meeting ... was held in Baku on May 26": the people come next
+            date = _meeting_date(view, published)
+            pending = {"index": index, "date": date.isoformat() if date else None, "place": _place(view),
+                       "kinds": kinds}
         if len(people) == 1 and "visit" in types:
             destination = _place(view)
             if destination:

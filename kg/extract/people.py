@@ -91,6 +91,11 @@ class ArticlePeople:
         return person
 
     def body(self, name: str, cls: str, state: str | None, span: Span, parent: str | None = None) -> str:
+        if state is None:
+            # "the Grand National Assembly" after "the Grand National Assembly of Turkey"
+            known = {b.state for b in self.bodies.values() if b.state and fold(b.name) == fold(name)}
+            if len(known) == 1:
+                state = known.pop()
         key = f"{state or '-'}:{fold(name)}"
         body = self.bodies.get(key)
         if body is None:
@@ -147,7 +152,8 @@ def walk_left(a: Analysed, start: int, stop_at: int) -> int:
         label = a.labels[j]
         token = a.tokens[j]
         if label.kind in TITLE_LABELS:
-            if label.kind == "func" and token.fold not in {"of", "the", "and", "for", "to", "under"}:
+            if label.kind == "func" and token.fold not in {"of", "the", "and", "for", "to", "under"} and not (
+                    token.fold == "in" and a.label(i).kind == "state"):
                 break
             i = j
             continue
@@ -316,6 +322,11 @@ def _complement(a: Analysed, start: int, end: int, lexicon: Lexicon) -> dict:
     while i < end:
         label = a.label(i)
         token = a.tokens[i]
+        if token.text == "(":
+            close = next((k for k in range(i + 1, min(end, i + 6)) if a.tokens[k].text == ")"), None)
+            if close is not None:
+                i = close + 1           # "Hokim (governor) of ..."
+                continue
         if label.kind == "func" and token.fold in {"of", "to", "for", "in"} and not body_tokens:
             prep = token.fold
             i += 1
@@ -331,8 +342,9 @@ def _complement(a: Analysed, start: int, end: int, lexicon: Lexicon) -> dict:
                 i = nxt + 1
                 continue
             continues = nxt < end and a.label(nxt).kind in {"body", "portfolio", "name"}
-            if continues and not body_tokens:
-                body_tokens.extend(range(i, nxt))   # "Samarkand Region": a city inside a body name
+            if continues:
+                # "Samarkand Region", "Emigration and Egyptian Expatriates": a place or demonym inside a name
+                body_tokens.extend(range(i, nxt))
                 i = nxt
                 continue
             if nxt < end and a.label(nxt).kind == "post" and prep == "to":
@@ -341,7 +353,7 @@ def _complement(a: Analysed, start: int, end: int, lexicon: Lexicon) -> dict:
                 out["suffix"] = "to the " + words.values[0].title
                 i = words.end
                 continue
-            if mention.form == "city" and not body_tokens:
+            if mention.form in {"city", "capital"} and not body_tokens:
                 out["city"] = a.text(i, nxt)
             if body_tokens:
                 _close_body(a, body_tokens, out, lexicon)
@@ -482,6 +494,7 @@ def _apply_title(a: Analysed, reg: ArticlePeople, person: Person, title: Title,
         parent_key = reg.body(pname, pcls, state, span)
     if title.body_name:
         body_key = reg.body(title.body_name, title.body_cls, state, span, parent_key)
+        state = state or reg.bodies[body_key].state
     elif title.head.seat == "embassy" and state and title.to_state:
         names = lexicon.states
         body_key = reg.body(f"Embassy of {names[state].name} in {names[title.to_state].name}", "Embassy", state, span)
