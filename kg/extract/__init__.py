@@ -48,6 +48,20 @@ def extract_article(article: Article, lexicon: Lexicon) -> ArticleFacts:
     return facts
 
 
+def _states_of(view, pair) -> list[str]:
+    """States a sentence names ("signed between Georgia and the Republic of Latvia:"), or the
+    article's two states when it speaks of "the two presidents/countries/sides"."""
+    a = view.a
+    states = []
+    for i, label in enumerate(a.labels):
+        if a.covered[i] == i and label.kind == "state" and label.values[0].form not in {"city", "capital"}:
+            if label.values[0].state not in states:
+                states.append(label.values[0].state)
+    if not states and "two" in {t.fold for t in a.tokens} and len(pair) == 2:
+        states = list(pair)
+    return states
+
+
 HEAD_OF_STATE = ("President", "King", "Emir", "Sultan")
 
 
@@ -89,7 +103,7 @@ def _anaphora(a, reg, present):
 def _documents(views, reg, lexicon, pair, facts) -> list[Document]:
     documents: list[Document] = []
     status_by_paragraph: dict[int, str | None] = {}
-    previous = None
+    previous = header = None
     for view in views:
         paragraph = view.a.sentence.paragraph
         context = status_by_paragraph.get(paragraph)
@@ -99,6 +113,15 @@ def _documents(views, reg, lexicon, pair, facts) -> list[Document]:
             context = status_by_paragraph.get(previous.a.sentence.paragraph)
         raws, status = read_documents(view, reg, lexicon, context, pair)
         status_by_paragraph[paragraph] = status
+        if view.a.sentence.text.rstrip().endswith(":"):
+            header = view       # the parties a list of documents shares
+        elif view.a.sentence.text[:1] not in "-•*–":
+            header = None
+        if header is not None and header is not view:
+            shared = _states_of(header, pair)
+            for raw in raws:
+                if not raw.parties:
+                    raw.parties = list(shared)
         previous = view
         for raw in raws:
             match = next((d for d in documents if same_document(d, raw)), None)

@@ -228,13 +228,12 @@ def _parties(a, start: int, end: int, reg: ArticlePeople, lexicon: Lexicon) -> t
     parties: list[str] = []
     bodies: list[str] = []
     between = next((j for j in range(start, end) if a.tokens[j].fold == "between"), None)
+    kind_at = next((j for j in range(start, end) if a.covered[j] == j and a.labels[j].kind == "doc"), start)
     for j in range(start, end):
         if a.covered[j] == j and a.labels[j].kind == "state":
             mention = a.labels[j].values[0]
-            nxt = a.labels[j].end
-            inside_body = nxt < end and a.label(nxt).kind in {"body", "name", "portfolio"}
-            if mention.form == "city" or inside_body:
-                continue
+            if j < kind_at and mention.form in {"city", "capital", "demonym"}:
+                continue          # a place naming the document ("Baku Declaration") is not a party
             if mention.state not in parties:
                 parties.append(mention.state)
     if between is None:
