@@ -82,6 +82,14 @@ class Relation:
 
 
 @dataclass
+class Milestone:
+    label: str                     # the clause that states it
+    date: str                      # ISO date or year
+    states: list[str]
+    span: Span
+
+
+@dataclass
 class SentenceRecord:
     index: int
     begin: int
@@ -102,6 +110,7 @@ class ArticleFacts:
     meetings: list[Meeting] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -121,4 +130,5 @@ class ArticleFacts:
             meetings=[Meeting(**m) for m in data["meetings"]],
             documents=[Document(**{**d, "spans": [Span(**s) for s in d["spans"]]}) for d in data["documents"]],
             relations=[Relation(**{**r, "span": Span(**r["span"])}) for r in data["relations"]],
+            milestones=[Milestone(**{**m, "span": Span(**m["span"])}) for m in data.get("milestones", [])],
         )

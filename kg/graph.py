@@ -51,6 +51,7 @@ class _Writer:
         self.ref = ds.graph(G_REFERENCE)
         self.states: set[str] = set()
         self.sentences: set[URIRef] = set()
+        self.relation_dates: dict[URIRef, str] = {}
 
     # ---------------------------------------------------------------- nodes
     def state(self, sid: str) -> URIRef:
@@ -130,6 +131,8 @@ class _Writer:
             self._meeting(facts, meeting)
         for document in facts.documents:
             self._document(facts, document)
+        for index, milestone in enumerate(facts.milestones):
+            self._milestone(facts, index, milestone)
         for relation in facts.relations:
             g = self.sentence_graph(facts, relation.span.sentence)
             a, b = relation.states
@@ -140,9 +143,24 @@ class _Writer:
             g.add((node, KG.betweenState, self.state(a)))
             g.add((node, KG.betweenState, self.state(b)))
             g.add((self.state(a), KG.hasDiplomaticRelationsWith, self.state(b)))
-            if relation.date:
+            if relation.date and len(relation.date) > len(self.relation_dates.get(node, "")):
+                old = self.relation_dates.get(node)
+                if old:
+                    for graph in self.ds.graphs():
+                        graph.remove((node, KG.establishedOn, date_literal(old)))
+                self.relation_dates[node] = relation.date
                 g.add((node, KG.establishedOn, date_literal(relation.date)))
             g.add((node, DCTERMS.source, art))
+
+    def _milestone(self, facts: ArticleFacts, index: int, milestone) -> None:
+        g = self.sentence_graph(facts, milestone.span.sentence)
+        node = ID[f"milestone/{facts.article}-{index}"]
+        g.add((node, RDF.type, KG.Milestone))
+        g.add((node, RDFS.label, Literal(milestone.label)))
+        g.add((node, DCTERMS.date, date_literal(milestone.date)))
+        for state in milestone.states:
+            g.add((node, KG.concernsState, self.state(state)))
+        g.add((node, DCTERMS.source, self.article(facts)))
 
     def _person(self, facts: ArticleFacts, person: Person) -> None:
         node = self.person(facts, person.key)

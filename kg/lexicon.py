@@ -289,7 +289,7 @@ def load_lexicon(folder: Path) -> Lexicon:
     path, rows = table("events")
     for row in rows:
         event = require(row, "event", path)
-        if event not in {"meet", "receive", "attend", "visit", "sign", "plan", "report", "anchor"}:
+        if event not in {"meet", "receive", "attend", "visit", "sign", "plan", "report", "anchor", "milestone"}:
             raise LexiconError(path, f"unknown event '{event}'", int(row["_line"]))
         events.add(require(row, "phrase", path), EventWord(event, row.get("kind", "")))
 

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from ..article import Article
-from ..facts import ArticleFacts, Document, Relation, SentenceRecord, Span
+from ..facts import ArticleFacts, Document, Milestone, Relation, SentenceRecord, Span
 from ..lexicon import Lexicon
 from .dates import day_dates, years
 from .documents import read_documents, same_document
@@ -43,6 +43,7 @@ def extract_article(article: Article, lexicon: Lexicon) -> ArticleFacts:
     facts.meetings = read_meetings(views, lexicon, article.date, reg.people)
     facts.documents = _documents(views, reg, lexicon, pair, facts)
     facts.relations = _relations(views, article, pair)
+    facts.milestones = _milestones(views)
     facts.people = reg.people
     facts.bodies = list(reg.bodies.values())
     return facts
@@ -155,6 +156,48 @@ def _documents(views, reg, lexicon, pair, facts) -> list[Document]:
                     document.date = meeting.date
                 break
     return documents
+
+
+_CLAUSE = re.compile(r",\s+and\s+|;\s+")
+
+
+def _milestones(views) -> list[Milestone]:
+    """Dated steps in relations: "On May 16, 2007, the embassy of X was opened in Y"."""
+    found: list[Milestone] = []
+    for view in views:
+        a = view.a
+        text = a.sentence.text
+        if "diplomatic relations" in text.lower():
+            continue
+        if not any(ev.event == "milestone" for _, _, values in view.events for ev in values):
+            continue
+        start = 0
+        for piece in [*_CLAUSE.split(text)]:
+            begin = text.index(piece, start)
+            start = begin + len(piece)
+            dated = day_dates(piece, None)
+            date = dated[0][2].isoformat() if dated else (years(piece)[0][2] if years(piece) else None)
+            if not date:
+                continue
+            lo, hi = a.sentence.begin + begin, a.sentence.begin + begin + len(piece)
+            states, has_verb = [], False
+            for i, token in enumerate(a.tokens):
+                at = a.sentence.begin + token.start
+                if not lo <= at < hi:
+                    continue
+                label = a.labels[i]
+                if a.covered[i] == i and label.kind == "state" and label.values[0].form != "demonym":
+                    if label.values[0].state not in states:
+                        states.append(label.values[0].state)
+            for s_, e_, values in view.events:
+                at = a.sentence.begin + a.tokens[s_].start
+                if lo <= at < hi and any(ev.event == "milestone" for ev in values):
+                    has_verb = True
+            if states and has_verb:
+                label = re.sub(r"^(?:and\s+)?(?:on|in)\s+[^,]*?(?:,\s*)?\d{4},\s*", "", piece.strip().rstrip("."), flags=re.I)
+                label = label[:1].upper() + label[1:]
+                found.append(Milestone(label, date, states, Span(a.sentence.index, lo, hi)))
+    return found
 
 
 def _relations(views, article: Article, pair) -> list[Relation]:
