@@ -96,7 +96,7 @@ def split_sentences(text: str, offset: int = 0, paragraph: int = 0, start_index:
     for match in _BOUNDARY.finditer(text):
         stop = match.end()
         if match.group().startswith(".") and len(match.group()) == 1:
-            before = _WORD_BEFORE.search(text, 0, match.start())
+            before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
             word = before.group(1) if before else ""
             bare = word.rstrip(".").lower()
             if bare in ABBREVIATIONS or re.fullmatch(r"[A-Z][a-z]?", word) or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):

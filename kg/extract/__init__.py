@@ -90,12 +90,11 @@ def _anaphora(a, reg, present):
             wanted, end = (heads[0].title,), label.end
             if end < len(tokens) and (tokens[end].fold == "of" or a.labels[a.covered[end]].kind == "name"):
                 continue
-        candidates = [p for p in reg.people if p.key not in here and any(
+        person = next((p for p in reversed(reg.recent) if p.key not in here and any(
             q.role.split()[-1] in wanted or q.role in wanted for q in p.posts)
-            and (state is None or any(q.state == state for q in p.posts))]
-        if not candidates:
+            and (state is None or any(q.state == state for q in p.posts))), None)
+        if person is None:
             continue
-        person = max(candidates, key=lambda p: reg.last_mentioned.get(p.key, -1))
         out.append((person, i, end))
         here.add(person.key)
     return out
@@ -103,6 +102,7 @@ def _anaphora(a, reg, present):
 
 def _documents(views, reg, lexicon, pair, facts) -> list[Document]:
     documents: list[Document] = []
+    by_kind: dict[str, list[Document]] = {}
     status_by_paragraph: dict[int, str | None] = {}
     previous = header = None
     for view in views:
@@ -125,10 +125,12 @@ def _documents(views, reg, lexicon, pair, facts) -> list[Document]:
                     raw.parties = list(shared)
         previous = view
         for raw in raws:
-            match = next((d for d in documents if same_document(d, raw)), None)
+            same_kind = by_kind.setdefault(raw.kind, [])
+            match = next((d for d in reversed(same_kind[-100:]) if same_document(d, raw)), None)
             if match is None:
                 match = Document(key=f"d{len(documents)}", title=raw.title, kind=raw.kind, status=raw.status or "")
                 documents.append(match)
+                same_kind.append(match)
             elif (raw.title[:1].isupper(), len(raw.title)) > (match.title[:1].isupper(), len(match.title)):
                 match.title = raw.title      # a proper title wins over "a trade agreement"; then the longer
             if raw.status and (not match.status or raw.status == "signed"):

@@ -76,6 +76,7 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
     last_touch: dict[str, int] = {}
     visits: list[tuple[Person, str, str, int]] = []
     pending: dict = {}           # date, place, kind from a sentence that names no meeting yet
+    active: list[Meeting] = []   # meetings touched in the last 20 sentences, oldest first
 
     def touch(meeting: Meeting, view: SentenceView, kinds: set[str]) -> None:
         index = view.a.sentence.index
@@ -104,7 +105,8 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
                 people.append(person)
         meetingish = bool(types & {"meet", "receive", "visit", "anchor"})
         words = {t.fold for t in a.tokens}
-        recent = [m for m in meetings if index - last_touch[m.key] <= 6]
+        active = [m for m in active if index - last_touch[m.key] <= 20]     # bounded: keeps this linear
+        recent = [m for m in active if index - last_touch[m.key] <= 6]
         historical = published is not None and any(int(y) < published.year for _, _, y in years(a.sentence.text))
         just_now = [m for m in recent if index - last_touch[m.key] <= 2]
         if people and "attend" in types and recent and (types & {"anchor", "meet"} or "meeting" in words or just_now) \
@@ -119,7 +121,7 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
             hosts, guests = _hosts(view, people)
             target = None
             if not (words & NEW_EVENT_CUES):
-                for meeting in reversed(meetings):
+                for meeting in reversed(active):
                     a_set, b_set = set(meeting.participants), set(keys)
                     if a_set <= b_set or b_set <= a_set:
                         date = _meeting_date(view, published)
@@ -128,7 +130,7 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
                             break
             if target is None:
                 target = Meeting(key=f"m{len(meetings)}", participants=[])
-                dated = [m for m in meetings if m.date]
+                dated = [m for m in active if m.date]
                 if dated and ("same day" in a.sentence.text.lower() or "sidelines" in words):
                     target.date = dated[-1].date        # "On the same day, ...", "on the sidelines of ..."
                 if pending and index - pending["index"] <= 2:
@@ -138,6 +140,7 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
                     target.sentences.append(pending["index"])
                 pending = {}
                 meetings.append(target)
+                active.append(target)
             for key in keys:
                 if key not in target.participants:
                     target.participants.append(key)
@@ -162,11 +165,15 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
                 visit_kind = _kind(kinds, "Visit")
                 visits.append((people[0], state, visit_kind, index))
 
+    holders: dict[tuple, list[Person]] = {}
+    if visits:
+        for person in everyone:
+            holders.setdefault((_head(person), _state(person)), []).append(person)
     for guest, state, kind, index in visits:
         role = _head(guest)
         if not role or _state(guest) == state:
             continue
-        hosts = [p for p in everyone if p is not guest and _head(p) == role and _state(p) == state]
+        hosts = [p for p in holders.get((role, state), []) if p is not guest]
         if len(hosts) != 1:
             continue
         host = hosts[0]

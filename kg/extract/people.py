@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import deque
 from dataclasses import dataclass, field
 
 from ..facts import Body, Person, Post, Span
 from ..lexicon import Lexicon, PostWord, fold
-from .names import compatible, is_initial, name_key
+from .names import compatible, is_initial, name_key, surname_key
 from .sentence import Analysed
 
 TITLE_LABELS = {"post", "body", "portfolio", "state", "func", "name", "particle"}
@@ -48,18 +49,35 @@ class ArticlePeople:
     bodies: dict[str, Body] = field(default_factory=dict)
     last_mentioned: dict[str, int] = field(default_factory=dict)
     order: int = 0
+    by_key: dict[str, Person] = field(default_factory=dict)
+    by_surname: dict[str, list[Person]] = field(default_factory=dict)
+    recent: deque = field(default_factory=lambda: deque(maxlen=50))   # last people mentioned, newest last
+
+    def mentioned(self, person: Person) -> None:
+        self.order += 1
+        self.last_mentioned[person.key] = self.order
+        if person in self.recent:
+            self.recent.remove(person)
+        self.recent.append(person)
 
     # ------------------------------------------------------------ registry
+    def _index(self, person: Person, name: str) -> None:
+        self.by_key.setdefault(name_key(name), person)
+        bucket = self.by_surname.setdefault(surname_key(name), [])
+        if person not in bucket:
+            bucket.append(person)
+
     def find(self, name: str, role_hint: str | None = None) -> Person | None:
-        key = name_key(name)
-        for person in self.people:
-            if any(name_key(n) == key for n in person.names):
-                return person
+        """The person of this article the name refers to; lookups go through indexes, so an
+        article with thousands of names stays linear."""
+        known = self.by_key.get(name_key(name))
+        if known is not None:
+            return known
         words = name.split()
-        candidates = [p for p in self.people if any(compatible(name, n) for n in p.names)
-                      and (len(words) > 1 or len(p.name.split()) > 1)]
         if len(words) > 1 and not all(is_initial(w) for w in words[:-1]):
             return None
+        candidates = [p for p in self.by_surname.get(surname_key(name), [])
+                      if any(compatible(name, n) for n in p.names) and (len(words) > 1 or len(p.name.split()) > 1)]
         if not candidates:
             return None
         if len(candidates) > 1 and role_hint:
@@ -72,22 +90,24 @@ class ArticlePeople:
         person = self.find(name)
         if person is None and len(name.split()) > 1:
             # a surname-only mention seen first ("President Aliyev") gets its full name
-            person = next((p for p in self.people if len(p.names) == 1 and len(p.name.split()) == 1
-                           and compatible(p.name, name)), None)
+            person = next((p for p in self.by_surname.get(surname_key(name), []) if len(p.names) == 1
+                           and len(p.name.split()) == 1 and compatible(p.name, name)), None)
             if person is not None:
                 person.name, person.names = name, [name]
+                self._index(person, name)
         if person is None:
             person = Person(key=f"p{len(self.people)}", name=name, names=[name])
             self.people.append(person)
+            self._index(person, name)
         elif name not in person.names and len(name.split()) > 1 and not any(is_initial(w) for w in name.split()):
             person.names.append(name)
+            self._index(person, name)
             if len(name) > len(person.name) and not any(is_initial(w) for w in person.name.split()[:-1]):
                 person.name = name
             elif any(is_initial(w) for w in person.name.split()[:-1]):
                 person.name = name
         person.spans.append(span)
-        self.order += 1
-        self.last_mentioned[person.key] = self.order
+        self.mentioned(person)
         return person
 
     def body(self, name: str, cls: str, state: str | None, span: Span, parent: str | None = None) -> str:
@@ -454,8 +474,7 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
         person = known if (known and len(words) == 1) else reg.add(name, span)
         if known and len(words) == 1:
             person.spans.append(span)
-            reg.order += 1
-            reg.last_mentioned[person.key] = reg.order
+            reg.mentioned(person)
         for t in (title, appositive):
             if t is not None:
                 _apply_title(a, reg, person, t, found, span)
