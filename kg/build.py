@@ -20,7 +20,7 @@ from .article import read_article
 from .errors import ArticleError, InputError
 from .extract import extract_article
 from .facts import ArticleFacts
-from .graph import G_INFERRED, G_ONTOLOGY, KG, ORG, facts_to_dataset
+from .graph import G_INFERRED, KG, ORG, facts_to_dataset
 from .lexicon import load_lexicon
 from .reason import reason
 from .resolve import resolve
@@ -123,7 +123,8 @@ def build(input_dir: Path, output_dir: Path, lexicon_dir: Path | None = None,
     counts = Counter()
     for cls, name in ((FOAF.Person, "people"), (KG.State, "states"), (ORG.Post, "posts"),
                       (KG.GovernmentBody, "government bodies"), (KG.Meeting, "meetings"),
-                      (KG.Document, "documents"), (KG.DiplomaticRelations, "diplomatic relations")):
+                      (KG.Document, "documents"), (KG.DiplomaticRelations, "diplomatic relations"),
+                      (KG.Milestone, "milestones")):
         counts[name] = len(set(ds.subjects(RDF.type, cls)))
     summary.entities = dict(counts)
     summary.asserted = len(asserted) - len(ontology)

@@ -180,3 +180,15 @@ def test_readme_test_command_is_ci():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
     assert ci in readme
+
+
+def test_every_saved_query_is_documented_commented_and_runs(built):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for path in sorted((ROOT / "queries").glob("*.rq")):
+        assert f"`{path.name}`" in readme, f"{path.name} is not in the README's query table"
+        assert path.read_text(encoding="utf-8").startswith("# "), f"{path.name} lacks its question comment"
+        result = run_kg("query", path, "--kg", built, "--format", "csv")
+        assert result.returncode == 0, (path.name, result.stderr)
+    for path in sorted((ROOT / "queries" / "checks").glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        assert "**Problem:**" in text and "**Solution:**" in text, path.name
