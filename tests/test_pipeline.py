@@ -120,14 +120,15 @@ def test_inferred_state_and_provenance(built):
     assert (person, URIRef("https://w3id.org/diplokg/ontology#state"),
             URIRef("https://w3id.org/diplokg/id/state/GEO")) in inferred
     rows = list(ds.query(
-        "SELECT ?text ?b ?e WHERE { GRAPH ?g { ?p <http://www.w3.org/ns/org#holds> ?post } "
+        "SELECT ?text ?b ?e ?file WHERE { GRAPH ?g { ?p <http://www.w3.org/ns/org#holds> ?post } "
         "?g <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> ?text ; "
         "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex> ?b ; "
-        "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#endIndex> ?e }",
+        "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#endIndex> ?e ; "
+        "<http://purl.org/dc/terms/isPartOf>/<http://purl.org/dc/terms/identifier> ?file }",
         initBindings={"p": person}))
-    assert rows
-    text = (CORPUS / "a1.txt").read_text(encoding="utf-8")
+    assert len(rows) >= 2          # the post is stated in two articles
     for row in rows:
+        text = (CORPUS / str(row.file)).read_text(encoding="utf-8")
         assert "Tamar Veridze" in str(row.text)
         assert text[int(row.b):int(row.e)] == str(row.text)
 
@@ -192,3 +193,19 @@ def test_every_saved_query_is_documented_commented_and_runs(built):
     for path in sorted((ROOT / "queries" / "checks").glob("*.rq")):
         text = path.read_text(encoding="utf-8")
         assert "**Problem:**" in text and "**Solution:**" in text, path.name
+
+
+def test_one_meeting_reported_by_two_articles_has_two_sources(built):
+    from kg.store import open_dataset
+    ds = open_dataset(built)
+    rows = list(ds.query(
+        "SELECT ?m (COUNT(DISTINCT ?src) AS ?n) WHERE { ?m a <https://w3id.org/diplokg/ontology#Meeting> ; "
+        "<http://purl.org/dc/terms/date> ?d ; <http://purl.org/dc/terms/source> ?src . "
+        "FILTER(STR(?d) = '2024-05-07') } GROUP BY ?m"))
+    assert len(rows) == 1 and int(rows[0].n) == 2
+
+
+def test_posts_are_kept_with_the_dates_they_were_reported(built):
+    rows = run_kg("query", "queries/posts-by-date.rq", "--kg", built, "--format", "csv").stdout.splitlines()
+    veridze = [r for r in rows if "Tamar Veridze" in r]
+    assert {r.split(",")[3] for r in veridze} == {"2024-05-10", "2024-05-08"}

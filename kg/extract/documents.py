@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass
 
 from ..facts import Document, Span
-from ..lexicon import Lexicon, fold
+from ..lexicon import FUNCTION_WORDS, Lexicon, fold
 from .dates import years
 from .meetings import SentenceView
 from .people import ArticlePeople, _complement
@@ -59,6 +59,9 @@ def _title_end(a, i: int, quoted: bool) -> int:
             break
         if token.text in ".;:()[]" or token.fold in TITLE_STOP:
             break
+        if j > i and token.is_word and not token.cap and token.fold not in FUNCTION_WORDS \
+                and a.tokens[j - 1].is_word and a.tokens[j - 1].cap:
+            break       # "... Strategic Partnership opens a new stage": a verb after the name ends it
         if token.text == ",":
             k = j + 1
             if k < n and a.tokens[k].cap and a.label(k).kind in {"portfolio", "name", "state"} and not quoted:

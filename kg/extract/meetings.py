@@ -103,7 +103,8 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
         for person, _, _ in view.people:
             if person not in people:
                 people.append(person)
-        meetingish = bool(types & {"meet", "receive", "visit", "anchor"})
+        meetingish = bool(types & {"meet", "receive", "visit", "anchor"}) or (
+            "attend" in types and bool(pending) and index - pending["index"] <= 2)   # "It was attended by A, B, C"
         words = {t.fold for t in a.tokens}
         active = [m for m in active if index - last_touch[m.key] <= 20]     # bounded: keeps this linear
         recent = [m for m in active if index - last_touch[m.key] <= 6]
