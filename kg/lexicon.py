@@ -15,7 +15,7 @@ from .errors import LexiconError
 
 # ------------------------------------------------------------------ tokens
 
-_TOKEN = re.compile(r"(?:[A-Z][a-z]?\.(?=[\s,]))|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"(?:[A-Z][a-z]?\.(?=[\s,]|$))|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
 FUNCTION_WORDS = frozenset("of the and for to under on in at with between a an".split())
 
 
@@ -96,7 +96,9 @@ class PhraseIndex:
 
 
 def _capitalised(tokens: list[Token]) -> bool:
-    return tokens[0].cap and all(t.cap or t.fold in FUNCTION_WORDS or not t.is_word for t in tokens)
+    # "Côte d'Ivoire": a word with a capital inside counts as capitalised
+    return tokens[0].cap and all(t.cap or t.fold in FUNCTION_WORDS or not t.is_word
+                                 or any(c.isupper() for c in t.text) for t in tokens)
 
 
 # ------------------------------------------------------------------ files

@@ -158,3 +158,23 @@ def test_no_date_line_relative_date_unresolved(lexicon):
     f = facts_of(lexicon, "On Tuesday, Foreign Minister of Nepal Ram Adhikari met with Foreign Minister of Bhutan "
                           "Tashi Dorji.", date=None)
     assert f.date is None and f.meetings[0].date is None
+
+
+def test_states_written_with_dots_and_apostrophes(lexicon):
+    f = facts_of(lexicon, "U.S. Deputy Secretary of State John Carver met with Minister of Foreign Affairs of "
+                          "Côte d'Ivoire Awa Kone.")
+    p = people(f)
+    assert p["John Carver"].posts[0].state == "USA"
+    assert p["Awa Kone"].posts[0].state == "CIV"
+
+
+def test_a_first_name_that_is_also_a_city(lexicon):
+    f = facts_of(lexicon, "Bulgarian Foreign Minister Sofia Petrova met Greek Foreign Minister Nikos Dimas in Sofia.")
+    assert sorted(people(f)) == ["Nikos Dimas", "Sofia Petrova"]
+    assert f.meetings[0].place == "city:Sofia|BGR"
+
+
+def test_capital_of_a_state_in_no_article(lexicon):
+    f = facts_of(lexicon, "Minister of Foreign Affairs of Nepal Ram Adhikari and Minister of Foreign Affairs of "
+                          "Bhutan Tashi Dorji held talks in Thimphu.")
+    assert f.meetings[0].place == "city:Thimphu|BTN"

@@ -78,7 +78,7 @@ def _label_at(tokens: list[Token], i: int, lexicon: Lexicon) -> Label:
     if token.text[0].isdigit():
         return Label("num", i + 1)
     hit = lexicon.state_at(tokens, i)
-    if hit:
+    if hit and not _first_name_like_city(tokens, i, hit, lexicon):
         return Label("state", hit[0], [hit[1]])
     candidates = []
     for kind, index in (("post", lexicon.posts), ("body", lexicon.bodies), ("doc", lexicon.documents)):
@@ -103,6 +103,21 @@ def _label_at(tokens: list[Token], i: int, lexicon: Lexicon) -> Label:
     if token.fold in NAME_PARTICLES:
         return Label("particle", i + 1)
     return Label("lower", i + 1)
+
+
+def _first_name_like_city(tokens: list[Token], i: int, hit, lexicon: Lexicon) -> bool:
+    """'Foreign Minister Sofia Petrova': a one-word city after a title and before a capitalised
+    word that is no lexicon word is a first name."""
+    end, mention = hit
+    if mention.form not in {"city", "capital"} or end != i + 1 or end >= len(tokens):
+        return False
+    nxt = tokens[end]
+    if not nxt.cap or not nxt.is_word or nxt.fold in CLAUSE_WORDS or lexicon.state_at(tokens, end):
+        return False
+    if lexicon.posts.match_at(tokens, end) or lexicon.bodies.match_at(tokens, end) or nxt.fold in lexicon.portfolios:
+        return False
+    prev = tokens[i - 1] if i > 0 else None
+    return prev is not None and bool(lexicon.posts.match_at(tokens, i - 1)) and prev.cap
 
 
 def _lower_post_ok(values) -> bool:
