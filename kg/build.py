@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 import time
 from collections import Counter
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from rdflib import RDF, Graph
+from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import FOAF
 
 from .article import read_article
@@ -26,7 +27,7 @@ from .reason import reason
 from .resolve import resolve
 from .resources import LEXICON_DIR, ONTOLOGY_FILE, SHAPES_FILE
 from .store import DATASET_FILE, MERGED_FILE, REPORT_FILE
-from .validate import Problem, load_graph, validate_dataset
+from .validate import Problem, evidence, load_graph, validate_dataset
 
 
 @dataclass
@@ -117,7 +118,9 @@ def build(input_dir: Path, output_dir: Path, lexicon_dir: Path | None = None,
     for problem in problems:
         warn(problem.line())
     for item in inconsistencies:
-        warn(f"INCONSISTENT: {item.message}")
+        nodes = re.findall(r"https://w3id\.org/diplokg/id/[^\s,)'\"]+", item.message)
+        sentence = next((text for text in (evidence(ds, URIRef(n)) for n in nodes) if text), None)
+        warn(f"INCONSISTENT: {item.message}" + (f' (from: "{sentence[:120]}")' if sentence else ""))
 
     summary = BuildSummary(articles=len(corpus), skipped=skipped)
     counts = Counter()

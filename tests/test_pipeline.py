@@ -209,3 +209,15 @@ def test_posts_are_kept_with_the_dates_they_were_reported(built):
     rows = run_kg("query", "queries/posts-by-date.rq", "--kg", built, "--format", "csv").stdout.splitlines()
     veridze = [r for r in rows if "Tamar Veridze" in r]
     assert {r.split(",")[3] for r in veridze} == {"2024-05-10", "2024-05-08"}
+
+
+def test_validate_exits_1_on_a_graph_that_does_not_conform(tmp_path):
+    (tmp_path / "kg.trig").write_text(
+        "@prefix kg: <https://w3id.org/diplokg/ontology#> .\n"
+        "<https://w3id.org/diplokg/id/sentence/x/0> {\n"
+        "  <https://w3id.org/diplokg/id/meeting/x> a kg:Meeting ;\n"
+        "     kg:participant <https://w3id.org/diplokg/id/person/p> .\n"
+        "  <https://w3id.org/diplokg/id/person/p> a <http://xmlns.com/foaf/0.1/Person> .\n}\n", encoding="utf-8")
+    result = run_kg("validate", "--kg", tmp_path)
+    assert result.returncode == 1
+    assert "meeting/x" in result.stdout and "ERROR" in result.stdout
