@@ -90,7 +90,7 @@ def _standalone_date(line: str) -> dt.date | None:
 
 
 def split_sentences(text: str, offset: int = 0, paragraph: int = 0, start_index: int = 0) -> list[Sentence]:
-    """Split one paragraph into sentences, keeping initials ("Ch. Aitmatov") and abbreviations whole."""
+    """Split one paragraph into sentences, keeping initials ("Ch. Bekov") and abbreviations whole."""
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):

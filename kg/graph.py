@@ -178,7 +178,7 @@ class _Writer:
         posts = list(person.posts)
         for post in posts:
             if post.state is None and post.role in cluster.stated_roles:
-                continue          # "President Aliyev": the post with its state comes from another mention
+                continue          # "President Karimli": the post with its state comes from another mention
             pg = self.sentence_graph(facts, post.span.sentence) if post.span else g
             pnode = ID[f"post/{post.state or 'x-' + cluster.id}/{slug(post.label)}"]
             pg.add((node, ORG.holds, pnode))

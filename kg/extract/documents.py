@@ -93,7 +93,7 @@ def _title_start(a, i: int) -> int:
 
 
 def _generic_title(a, i: int, end_kind: int, kind_label: str) -> tuple[str, int] | None:
-    """'trilateral statements', 'an agreement on twinning', 'a strategic partnership declaration'."""
+    """'joint statements', 'an agreement on visas', 'a strategic cooperation memorandum'."""
     j = i
     while j > 0 and a.tokens[j - 1].is_word and not a.tokens[j - 1].cap and a.tokens[j - 1].fold not in DETERMINERS \
             and a.label(j - 1).kind in {"lower", "portfolio", "name"} and not a.tokens[j - 1].fold.endswith("ed") \

@@ -1,8 +1,8 @@
 """People, their posts and the bodies those posts sit in, from titles before or after names.
 
-"Azerbaijani Foreign Minister Jeyhun Bayramov", "Minister of Agriculture of the Kyrgyz Republic
-Askarbek Janibekov", "Sadyr Japarov, the President of ...", "his Tajikistani counterpart Sodik
-Imomi". A title is parsed into modifiers + head + complements; the head's seat (from posts.tsv)
+"Georgian Foreign Minister Nino Beridze", "Minister of Agriculture of the Kyrgyz Republic
+Aibek Toktogulov", "Ana Petrova, the President of ...", "his Uzbek counterpart Bakhrom
+Saidov" (fictional people). A title is parsed into modifiers + head + complements; the head's seat (from posts.tsv)
 says where a post without a named body sits.
 """
 from __future__ import annotations
@@ -89,7 +89,7 @@ class ArticlePeople:
     def add(self, name: str, span: Span) -> Person:
         person = self.find(name)
         if person is None and len(name.split()) > 1:
-            # a surname-only mention seen first ("President Aliyev") gets its full name
+            # a surname-only mention seen first ("President Karimli") gets its full name
             person = next((p for p in self.by_surname.get(surname_key(name), []) if len(p.names) == 1
                            and len(p.name.split()) == 1 and compatible(p.name, name)), None)
             if person is not None:
@@ -112,14 +112,14 @@ class ArticlePeople:
 
     def body(self, name: str, cls: str, state: str | None, span: Span, parent: str | None = None) -> str:
         if state is None:
-            # "the Grand National Assembly" after "the Grand National Assembly of Turkey"
+            # "the National Assembly" after "the National Assembly of Serbia"
             known = {b.state for b in self.bodies.values() if b.state and fold(b.name) == fold(name)}
             if len(known) == 1:
                 state = known.pop()
         key = f"{state or '-'}:{fold(name)}"
         body = self.bodies.get(key)
         if body is None:
-            # one body spelled two ways in one article ("Antimonopoly Regulation/Regulatory Service")
+            # one body spelled two ways in one article ("Competition Regulation/Regulatory Service")
             body = next((b for b in self.bodies.values() if b.state == state and b.cls == cls
                          and difflib.SequenceMatcher(None, fold(b.name), fold(name)).ratio() >= 0.9), None)
             if body is not None:
@@ -205,7 +205,7 @@ def walk_right(a: Analysed, start: int) -> int:
         token = a.tokens[i]
         if label.kind in TITLE_LABELS:
             if label.kind == "name":
-                # a name inside an appositive only when a body word follows (Khorasan Razavi Province)
+                # a name inside an appositive only when a body word follows (Kisumu County Province)
                 k = i
                 while k < n and a.label(k).kind == "name":
                     k += 1
@@ -363,7 +363,7 @@ def _complement(a: Analysed, start: int, end: int, lexicon: Lexicon) -> dict:
                 continue
             continues = nxt < end and a.label(nxt).kind in {"body", "portfolio", "name"}
             if continues:
-                # "Samarkand Region", "Emigration and Egyptian Expatriates": a place or demonym inside a name
+                # "Bukhara Region", "Emigration and Tunisian Expatriates": a place or demonym inside a name
                 body_tokens.extend(range(i, nxt))
                 i = nxt
                 continue
@@ -441,7 +441,7 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
         left = walk_left(a, start, last_end)
         title = parse_title(a, left, start, lexicon) if left < start else Title()
         if left == start and start >= 2 and a.tokens[start - 1].text == ",":
-            # "the national leader of the Azerbaijani people, Heydar Aliyev"
+            # "the national leader of the Kazakh people, Nurlan Abenov"
             before = walk_left(a, start - 1, last_end)
             if before < start - 1:
                 candidate = parse_title(a, before, start - 1, lexicon)

@@ -1,0 +1,67 @@
+"""Regression guard on the shared evaluation: the seed articles, the development set and both
+together (no cross-corpus false merges). Skipped only where ../shared/eval is not beside the
+repository (CI has it)."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+pytestmark = pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="../shared/eval is not beside the repository")
+
+
+def score(articles: list[Path], gold: dict, tmp: Path) -> dict:
+    corpus = tmp / "articles"
+    corpus.mkdir()
+    for folder in articles:
+        for path in folder.glob("*.txt"):
+            shutil.copy(path, corpus / path.name)
+    (tmp / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    out = tmp / "pred"
+    out.mkdir()
+    kg = [sys.executable, "-m", "kg"]
+    subprocess.run([*kg, "build", "--input", corpus, "--output", tmp / "kg"], cwd=ROOT, check=True, capture_output=True)
+    for name in ("people", "meetings", "agreements", "organizations"):
+        result = subprocess.run([*kg, "query", f"queries/{name}.rq", "--kg", tmp / "kg", "--format", "csv"],
+                                cwd=ROOT, check=True, capture_output=True, text=True)
+        (out / f"{name}.csv").write_text(result.stdout, encoding="utf-8")
+    report = subprocess.run([sys.executable, EVAL / "score.py", "--gold", tmp / "gold.json", "--pred", out, "--json"],
+                            check=True, capture_output=True, text=True)
+    return json.loads(report.stdout)
+
+
+def load(name: str) -> dict:
+    return json.loads((EVAL / "gold" / name).read_text(encoding="utf-8"))
+
+
+def check(report: dict) -> None:
+    assert report["headline_f1"] >= 0.90
+    for part in ("people", "meeting_pairs", "agreements", "signatories"):
+        assert report[part]["f1"] >= 0.85, part
+    assert report["people"]["state_accuracy"] >= 0.9
+    assert report["people"]["position_accuracy"] >= 0.9
+
+
+def test_seed_articles(tmp_path):
+    check(score([ROOT / "data" / "articles"], load("seeds.json"), tmp_path))
+
+
+def test_development_set(tmp_path):
+    check(score([ROOT / "tests" / "corpus" / "dev"], load("dev.json"), tmp_path))
+
+
+def test_both_together_without_false_merges(tmp_path):
+    seeds, dev = load("seeds.json"), load("dev.json")
+    merged = {"corpus": "seeds+dev", "documents": {**seeds["documents"], **dev["documents"]}}
+    for key in ("people", "organizations", "meetings", "agreements", "relations"):
+        merged[key] = seeds.get(key, []) + dev.get(key, [])
+    report = score([ROOT / "data" / "articles", ROOT / "tests" / "corpus" / "dev"], merged, tmp_path)
+    check(report)
+    assert report["details"]["people"]["duplicates"] == []
+    assert report["details"]["people"]["spurious"] == []
