@@ -20,4 +20,12 @@ def validate(kg_dir: Path = Path("build")) -> list[Problem]:
     return validate_dataset(open_dataset(kg_dir))
 
 
-__all__ = ["build", "query", "validate", "BuildSummary", "Problem"]
+def visualise(kg_dir: Path = Path("build"), output: Path = Path("build/network.html"), view: str = "states",
+              focus: str | None = None, since: str | None = None, until: str | None = None, hops: int = 2):
+    """Write the interactive network page of a built graph."""
+    from .viz import visualise as draw
+
+    return draw(open_dataset(kg_dir), output, view=view, focus=focus, since=since, until=until, hops=hops)
+
+
+__all__ = ["build", "query", "validate", "visualise", "BuildSummary", "Problem"]

@@ -40,6 +40,19 @@ def _validate(args) -> int:
     return 1 if errors else 0
 
 
+def _viz(args) -> int:
+    result = api.visualise(args.kg, args.output, view=args.view, focus=args.focus, since=args.since,
+                           until=args.until, hops=args.hops)
+    layout = "physics, then frozen" if result.physics else "precomputed layout"
+    print(f"{result.view} view: {result.nodes} nodes, {result.edges} edges ({layout}) -> {result.path}")
+    if args.screenshot:
+        from .browser import open_page
+
+        report = open_page(result.path, screenshot=args.screenshot)
+        print(f"screenshot: {args.screenshot} (stable after {report.stable_seconds:.2f} s in Chromium)")
+    return 0
+
+
 def _warn(message: str) -> None:
     print(message, file=sys.stderr)
 
@@ -66,6 +79,16 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", parents=[kg_dir], help="check the graph against the shapes and checks")
     p.set_defaults(run=_validate)
+
+    p = sub.add_parser("viz", parents=[kg_dir], help="draw the network as a self-contained HTML page")
+    p.add_argument("--output", type=Path, default=Path("build/network.html"), help="the HTML file to write")
+    p.add_argument("--view", choices=("states", "people", "full"), default="states")
+    p.add_argument("--focus", help="draw only the neighbourhood of this entity (a name or an IRI)")
+    p.add_argument("--hops", type=int, default=2, help="how far --focus reaches (default 2)")
+    p.add_argument("--since", help="only meetings and documents on or after this date (YYYY[-MM[-DD]])")
+    p.add_argument("--until", help="only meetings and documents on or before this date")
+    p.add_argument("--screenshot", type=Path, help="also open the page in headless Chromium and save a PNG")
+    p.set_defaults(run=_viz)
     return top
 
 
