@@ -205,10 +205,10 @@ def _people_view(ds: Dataset, since, until) -> _Graph:
         if states:
             g.anchor[iri] = state_key
     for iri, info in meetings.items():
-        g.node(iri, label="", title=f"{info['kind']}: {info['label']}", color="#2ca02c", shape="diamond", size=7,
+        g.node(iri, label=" ", title=f"{info['kind']}: {info['label']}", color="#2ca02c", shape="diamond", size=7,
                group="Meeting")
     for iri, info in documents.items():
-        g.node(iri, label="", title=f"Document ({info['status']}): {info['label']}\n{info['date'] or ''}",
+        g.node(iri, label=" ", title=f"Document ({info['status']}): {info['label']}\n{info['date'] or ''}",
                color="#9467bd", shape="square", size=7, group="Document")
     for event, person in links:
         g.edge(person, event, title="took part" if event in meetings else "signed")
@@ -400,8 +400,9 @@ def visualise(ds: Dataset, output: Path, view: str = "states", focus: str | None
         layout(g)
     legend = [CLASS_STYLE[k] for k, _ in FULL_CLASSES] if view == "full" else []
     if view == "people":
-        legend = [("Meeting", "#2ca02c", "diamond"), ("Document", "#9467bd", "square"),
-                  ("Person (colour: state)", "#1f77b4", "dot")]
+        states = sorted({(n["group"], n["color"]) for n in g.nodes.values() if n.get("shape") == "dot"})
+        legend = [("Meeting", "#2ca02c", "diamond"), ("Document", "#9467bd", "square")] + [
+            (f"Person of {name}", colour, "dot") for name, colour in states]
     period = f" from {since or '…'} to {until or '…'}" if since or until else ""
     heading = {"states": "States and their contacts", "people": "People, meetings and documents",
                "full": "Knowledge graph"}[view] + (f" around {focus}" if focus else "") + period

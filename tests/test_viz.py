@@ -147,7 +147,7 @@ def test_views_in_chromium(pages, view):
     from kg.browser import open_page
 
     data = page_data(pages[view].read_text(encoding="utf-8"))
-    hover = next(n["id"] for n in data["nodes"] if n.get("label"))
+    hover = next(n["id"] for n in data["nodes"] if n.get("label", "").strip())
     report = open_page(pages[view], screenshot=ARTIFACTS / f"{view}.png", hover_node=hover)
     assert report.console_errors == []
     assert report.requests == []
