@@ -9,10 +9,33 @@ from .store import open_dataset
 from .validate import Problem, validate_dataset
 
 
-def query(query_file: Path, kg_dir: Path = Path("build"), fmt: str = "table", bindings: dict | None = None) -> str:
-    """Run a saved query against a built graph and return it formatted."""
+def query(query_file: Path, kg_dir: Path = Path("build"), fmt: str = "table", bindings: dict | None = None,
+          endpoint: str | None = None, allow_remote: bool = False) -> str:
+    """Run a saved query against a built graph, or a remote SPARQL endpoint, and format the result."""
+    if endpoint:
+        from .query import read_query
+        from .remote import remote_query
+
+        result = remote_query(endpoint, read_query(query_file), str(query_file), bindings, allow_remote)
+        return format_result(result, fmt)
     ds = open_dataset(kg_dir)
-    return format_result(run_query(ds, query_file, bindings), fmt)
+    return format_result(run_query(ds, query_file, bindings, allow_remote), fmt)
+
+
+def export(kg_dir: Path = Path("build"), fmt: str = "trig", graphs: str | None = None, output: Path | None = None):
+    """Write the built dataset (or some groups of its graphs) in a standard RDF format."""
+    from .export import export as write, parse_groups
+
+    return write(open_dataset(kg_dir), fmt, parse_groups(graphs), output)
+
+
+def push(kg_dir: Path, endpoint: str, graph_base: str | None = None, mode: str = "replace",
+         graphs: str | None = None, log=lambda message: None):
+    """Upload the built dataset to a triplestore over the Graph Store Protocol and verify the counts."""
+    from .export import parse_groups
+    from .remote import push as upload
+
+    return upload(open_dataset(kg_dir), endpoint, graph_base, mode, parse_groups(graphs), log=log)
 
 
 def validate(kg_dir: Path = Path("build")) -> list[Problem]:
@@ -28,4 +51,4 @@ def visualise(kg_dir: Path = Path("build"), output: Path = Path("build/network.h
     return draw(open_dataset(kg_dir), output, view=view, focus=focus, since=since, until=until, hops=hops)
 
 
-__all__ = ["build", "query", "validate", "visualise", "BuildSummary", "Problem"]
+__all__ = ["build", "query", "validate", "visualise", "export", "push", "BuildSummary", "Problem"]

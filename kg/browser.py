@@ -39,6 +39,23 @@ class PageReport:
     redraw_ms: float = 0.0                               # one zoom, from the call to the frame drawn
 
 
+def _hover(page, node_id: str, tries: int = 6) -> str:
+    """Move the pointer onto a node until vis-network shows its tooltip (on a busy machine the
+    first move can land before the frame that placed the node)."""
+    box = page.locator("#mynetwork").bounding_box()
+    for attempt in range(tries):
+        point = page.evaluate("(id) => network.canvasToDOM(network.getPositions([id])[id])", node_id)
+        x, y = box["x"] + point["x"], box["y"] + point["y"]
+        page.mouse.move(x - 30, y - 30)
+        page.mouse.move(x, y, steps=5)
+        try:
+            page.wait_for_selector("div.vis-tooltip", state="visible", timeout=2000 * (attempt + 1))
+            return page.inner_text("div.vis-tooltip")
+        except Exception:  # playwright's TimeoutError: move again
+            continue
+    raise TimeoutError(f"no tooltip appeared over node {node_id}")
+
+
 def open_page(html: Path, screenshot: Path | None = None, hover_node: str | None = None,
               timeout: float = 120.0, viewport: tuple[int, int] = (1280, 800)) -> PageReport:
     """Load the page from disk with the network off, wait until it is stable, report."""
@@ -78,12 +95,7 @@ def open_page(html: Path, screenshot: Path | None = None, hover_node: str | None
             })""")
             tooltip = None
             if hover_node is not None:
-                point = page.evaluate(
-                    "(id) => network.canvasToDOM(network.getPositions([id])[id])", hover_node)
-                box = page.locator("#mynetwork").bounding_box()
-                page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
-                page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
-                tooltip = page.inner_text("div.vis-tooltip")
+                tooltip = _hover(page, hover_node)
             if screenshot is not None:
                 Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(screenshot))

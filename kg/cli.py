@@ -1,5 +1,6 @@
 """The `kg` command: each subcommand parses its options, calls one function of the library and
-maps errors to exit codes (0 ok, 1 the data does not validate, 2 usage or input error).
+maps errors to exit codes (0 ok, 1 the data does not validate, 2 usage or input error,
+3 a remote triplestore failed).
 """
 from __future__ import annotations
 
@@ -27,7 +28,24 @@ def _query(args) -> int:
         if not sep or not name:
             raise InputError(f"--bind {item!r}: write it as VAR=VALUE")
         bindings[name.lstrip("?")] = URIRef(value) if value.startswith(("http://", "https://", "urn:")) else Literal(value)
-    sys.stdout.write(api.query(args.file, args.kg, fmt=args.format, bindings=bindings))
+    sys.stdout.write(api.query(args.file, args.kg, fmt=args.format, bindings=bindings, endpoint=args.endpoint,
+                               allow_remote=args.allow_remote))
+    return 0
+
+
+def _export(args) -> int:
+    result = api.export(args.kg, args.format, args.graphs, args.output)
+    if args.output:
+        print(f"{result.format}: {result.graphs} graphs, {result.triples} {'quads' if result.format in ('nq', 'trig', 'jsonld') else 'triples'} -> {result.path}")
+    return 0
+
+
+def _push(args) -> int:
+    mode = "append" if args.append else "replace"
+    result = api.push(args.kg, args.endpoint, args.graph_base, mode, args.graphs, log=_warn)
+    print(f"pushed {result.triples} triples in {result.graphs} graphs to {result.endpoint} ({mode}) "
+          f"in {result.seconds:.1f} s, {result.rate:,.0f} triples/s")
+    print(f"verified on the server: {sum(result.remote_counts.values())} triples in {len(result.remote_counts)} graphs")
     return 0
 
 
@@ -75,10 +93,28 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--bind", action="append", default=[], metavar="VAR=VALUE",
                    help="bind a query variable to an IRI (http...) or a string; repeatable")
+    p.add_argument("--endpoint", help="run against this SPARQL endpoint instead of a local build")
+    p.add_argument("--allow-remote", action="store_true", help="let SERVICE clauses fetch other endpoints")
     p.set_defaults(run=_query)
 
     p = sub.add_parser("validate", parents=[kg_dir], help="check the graph against the shapes and checks")
     p.set_defaults(run=_validate)
+
+    p = sub.add_parser("export", parents=[kg_dir], help="write the graph in a standard RDF format")
+    p.add_argument("--format", choices=("ttl", "nt", "nq", "trig", "jsonld"), required=True)
+    p.add_argument("--graphs", help="comma-separated groups: asserted,inferred,ontology (default all)")
+    p.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    p.set_defaults(run=_export)
+
+    p = sub.add_parser("push", parents=[kg_dir], help="upload the graph to a triplestore (Graph Store Protocol)")
+    p.add_argument("--endpoint", required=True,
+                   help="Oxigraph http://host:7878, Fuseki http://host:3030/DATASET, GraphDB http://host:7200/repositories/REPO")
+    p.add_argument("--graph-base", help="IRI the remote graph names start with (default: the local graph IRIs)")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--replace", action="store_true", help="replace the remote graphs atomically (default)")
+    mode.add_argument("--append", action="store_true", help="add to the remote graphs")
+    p.add_argument("--graphs", help="comma-separated groups: asserted,inferred,ontology (default all)")
+    p.set_defaults(run=_push)
 
     p = sub.add_parser("viz", parents=[kg_dir], help="draw the network as a self-contained HTML page")
     p.add_argument("--output", type=Path, default=Path("build/network.html"), help="the HTML file to write")
@@ -107,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             raise
         print(f"kg: internal error: {exc.__class__.__name__}: {exc} (run with --debug for details)", file=sys.stderr)
-        return 3
+        return 4
 
 
 if __name__ == "__main__":

@@ -51,3 +51,10 @@ class ValidationFailed(KgError):
     """The graph does not conform to the shapes or is inconsistent."""
 
     exit_code = 1
+
+
+class RemoteError(KgError):
+    """A triplestore failed or refused; the message names the endpoint, the HTTP status and what
+    the server said. Nothing on the server was changed."""
+
+    exit_code = 3

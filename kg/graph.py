@@ -87,8 +87,8 @@ class _Writer:
             p = self.prov
             p.add((node, RDF.type, NIF.Sentence))
             p.add((node, NIF.anchorOf, Literal(record.text)))
-            p.add((node, NIF.beginIndex, Literal(record.begin, datatype=XSD.nonNegativeInteger)))
-            p.add((node, NIF.endIndex, Literal(record.end, datatype=XSD.nonNegativeInteger)))
+            p.add((node, NIF.beginIndex, Literal(record.begin)))
+            p.add((node, NIF.endIndex, Literal(record.end)))
             p.add((node, DCTERMS.isPartOf, self.article(facts)))
         return self.ds.graph(node)
 

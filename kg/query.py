@@ -6,10 +6,12 @@ Values from users are passed as bindings (`initBindings`), never pasted into que
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from rdflib import Dataset
 from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.query import Result
 
 from .errors import QueryError
@@ -18,24 +20,47 @@ from .graph import PREFIXES
 FORMATS = ("table", "csv", "json")
 
 
-def load_query(path: Path):
+def read_query(path: Path) -> str:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise QueryError(f"{path}: cannot be read ({exc})") from exc
+
+
+def load_query(path: Path, allow_remote: bool = False):
+    return check_query(read_query(path), str(path), allow_remote)
+
+
+def _walk(node, names: set[str]) -> bool:
+    if isinstance(node, CompValue):
+        return node.name in names or any(_walk(v, names) for v in node.values())
+    if isinstance(node, (list, tuple)):
+        return any(_walk(v, names) for v in node)
+    return False
+
+
+def check_query(text: str, path: str, allow_remote: bool = False):
+    """Parse the query; refuse updates, and SERVICE unless allowed (it makes the engine fetch URLs)."""
     try:
-        return prepareQuery(text, initNs=PREFIXES)
+        prepared = prepareQuery(text, initNs=PREFIXES)
     except Exception as exc:
+        if re.search(r"^\s*(?:PREFIX[^\n]*\n\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b", text, re.I | re.M):
+            load = re.search(r"\bLOAD\b", text, re.I)
+            raise QueryError(f"{path}: is a SPARQL update{' with LOAD (it reads files or URLs)' if load else ''}; "
+                             "kg query runs queries only") from exc
         line = getattr(exc, "lineno", None)
         col = getattr(exc, "col", None)
-        where = f"{path}:{line}:{col}" if line else str(path)
-        detail = getattr(exc, "msg", None) or str(exc).splitlines()[0]
-        raise QueryError(f"{where}: SPARQL syntax error: {detail}") from exc
+        where = f"{path}:{line}:{col}" if line else path
+        raise QueryError(f"{where}: SPARQL syntax error: {getattr(exc, 'msg', None) or str(exc).splitlines()[0]}") from exc
+    if not allow_remote and _walk(prepared.algebra, {"ServiceGraphPattern"}):
+        raise QueryError(f"{path}: uses SERVICE, which makes the query engine fetch other endpoints; "
+                         "pass --allow-remote if that is intended")
+    return prepared
 
 
-def run_query(ds: Dataset, path: Path, bindings: dict | None = None) -> Result:
-    query = load_query(path)
+def run_query(ds: Dataset, path: Path, bindings: dict | None = None, allow_remote: bool = False) -> Result:
+    query = load_query(path, allow_remote)
     try:
         return ds.query(query, initBindings=bindings or {})
     except Exception as exc:
@@ -51,11 +76,14 @@ def format_result(result: Result, fmt: str) -> str:
         return {"table": str(result.askAnswer), "csv": f"_askResult\r\n{str(result.askAnswer).lower()}\r\n",
                 "json": f'{{"head": {{}}, "boolean": {str(result.askAnswer).lower()}}}\n'}[fmt]
     if fmt in ("csv", "json"):
+        clean = Result("SELECT")
+        clean.vars = result.vars
+        clean.bindings = [{v: row[v] for v in result.vars if row[v] is not None} for row in _bound_rows(result)]
         buffer = io.BytesIO()
-        result.serialize(buffer, format=fmt)
+        clean.serialize(buffer, format=fmt)
         return buffer.getvalue().decode("utf-8")
     names = [str(v) for v in result.vars]
-    rows = [["" if row[v] is None else _short(row[v]) for v in result.vars] for row in result]
+    rows = [["" if row[v] is None else _short(row[v]) for v in result.vars] for row in _bound_rows(result)]
     widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
     lines = [" | ".join(n.ljust(w) for n, w in zip(names, widths)),
              "-+-".join("-" * w for w in widths)]
@@ -63,6 +91,12 @@ def format_result(result: Result, fmt: str) -> str:
         lines.append(" | ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(row, widths)))
     lines.append(f"({len(rows)} rows)")
     return "\n".join(lines) + "\n"
+
+
+def _bound_rows(result: Result):
+    """Rows with at least one value: rdflib answers an aggregate over no solutions with one
+    empty row, where SPARQL (and Oxigraph) give none."""
+    return [row for row in result if any(row[v] is not None for v in result.vars)]
 
 
 def _short(term) -> str:

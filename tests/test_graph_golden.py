@@ -123,8 +123,8 @@ def test_shapes_reject_a_broken_graph(ontology):
     sentence = ID["sentence/broken/0"]
     p.add((sentence, RDF.type, NIF.Sentence))
     p.add((sentence, NIF.anchorOf, Literal("text")))
-    p.add((sentence, NIF.beginIndex, Literal(0)))                  # xsd:integer, not nonNegativeInteger
-    p.add((sentence, NIF.endIndex, Literal(4, datatype=XSD.nonNegativeInteger)))
+    p.add((sentence, NIF.beginIndex, Literal(-3)))                 # an offset below 0
+    p.add((sentence, NIF.endIndex, Literal(4)))
     p.add((sentence, DCT.isPartOf, article))
     problems = validate_dataset(ds)
     found = {(pr.check, pr.node) for pr in problems}
@@ -132,7 +132,7 @@ def test_shapes_reject_a_broken_graph(ontology):
     assert str(meeting) in nodes                                   # one participant
     assert str(doc) in nodes                                       # no title
     assert str(person) in nodes                                    # no name
-    assert str(sentence) in nodes                                  # untyped offset
+    assert str(sentence) in nodes                                  # negative offset
     # the message says what is wrong and the sentence is quoted where the graph knows it
     meeting_problem = next(pr for pr in problems if pr.node == str(meeting))
     assert meeting_problem.sentence is None or "text" in meeting_problem.sentence
