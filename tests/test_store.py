@@ -55,6 +55,8 @@ class Oxigraph:
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 30
         while time.time() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"oxigraph exited (is port {self.port} taken?)")
             try:
                 urllib.request.urlopen(f"{self.url}/query?query=ASK%7B%7D", timeout=1).read()
                 return self
