@@ -31,7 +31,8 @@ MONTHS = {
 }
 
 _DATE_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2}|unknown)\b(?P<rest>.*)$", re.I)
-_BYLINE = re.compile(r"^\s*By\s+(?P<name>[^\W\d][^\n]{1,80}?)\s*$")
+# "By Vugar Khalilov", "By Azernews": capitalised words only, so "By Tuesday evening, ..." is text
+_BYLINE = re.compile(r"^\s*By\s+(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4})\s*$")
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _STANDALONE_DATES = [
     (re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$"), "ymd"),

@@ -43,6 +43,9 @@ def _hover(page, node_id: str, tries: int = 6) -> str:
     """Move the pointer onto a node until vis-network shows its tooltip (on a busy machine the
     first move can land before the frame that placed the node)."""
     box = page.locator("#mynetwork").bounding_box()
+    # bring the node to the middle, away from the legend, and let a frame draw it there
+    page.evaluate("(id) => new Promise((done) => { network.once('afterDrawing', () => done(true));"
+                  " network.focus(id, {scale: 1.2, animation: false}); network.redraw(); })", node_id)
     for attempt in range(tries):
         point = page.evaluate("(id) => network.canvasToDOM(network.getPositions([id])[id])", node_id)
         x, y = box["x"] + point["x"], box["y"] + point["y"]

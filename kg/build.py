@@ -86,7 +86,12 @@ def extract_corpus(files: list[Path], lexicon, warn: Callable[[str], None]) -> t
             warn(f"warning: {exc}; skipped")
             skipped.append(str(path))
             continue
-        corpus.append(extract_article(article, lexicon))
+        try:
+            corpus.append(extract_article(article, lexicon))
+        except Exception as exc:      # a rule that fails on one article must not stop the build
+            warn(f"warning: {path}: extraction failed ({exc.__class__.__name__}: {exc}); skipped — "
+                 "please report it with the article")
+            skipped.append(str(path))
     return corpus, skipped
 
 

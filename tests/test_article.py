@@ -61,9 +61,6 @@ def test_byline_on_its_own_line():
     assert [s.text for s in article.sentences] == ["The talks went well."]
 
 
-@pytest.mark.xfail(strict=True, reason="kg/article.py:34 _BYLINE (used at line 147) matches any short header line "
-                                       "beginning with 'By', so an opening sentence 'By Tuesday evening, ...' becomes an "
-                                       "author and its text is dropped from the sentences")
 def test_a_sentence_starting_with_by_is_not_a_byline():
     article = parse_article(" date 2024-05-10\n\nBy Tuesday evening, the two ministers had signed the accord.\n\n"
                             "The talks went well.\n", "x")

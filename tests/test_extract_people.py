@@ -128,11 +128,7 @@ def test_a_name_without_any_cue_is_not_taken(facts_of):
     assert f.people == []
 
 
-@pytest.mark.xfail(strict=True, raises=IndexError,
-                   reason="kg/extract/people.py:423 _close_body: after 'under' splits off the parent body, "
-                          "`tokens` can be empty ('Director under the Ministry of Finance NAME'), and "
-                          "a.text(tokens[0], ...) raises IndexError, which aborts the whole build")
 def test_title_under_a_parent_body(facts_of):
     f = facts_of("Director under the Ministry of Finance of Kyrgyzstan Nurbek Asanov visited Astana.")
     assert [p.name for p in f.people] == ["Nurbek Asanov"]
-    assert f.people[0].posts[0].state == "KGZ"
+    assert f.people[0].posts[0].state == "KGZ"          # regression: IndexError in _close_body

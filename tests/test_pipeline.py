@@ -221,3 +221,24 @@ def test_validate_exits_1_on_a_graph_that_does_not_conform(tmp_path):
     result = run_kg("validate", "--kg", tmp_path)
     assert result.returncode == 1
     assert "meeting/x" in result.stdout and "ERROR" in result.stdout
+
+
+def test_an_extraction_failure_skips_the_article_not_the_build(tmp_path, monkeypatch):
+    """Regression: an exception inside one article's rules aborted the whole build."""
+    import importlib
+
+    build_module = importlib.import_module("kg.build")
+
+    def broken(article, lexicon):
+        if article.id == "bad":
+            raise IndexError("list index out of range")
+        return kg.extract_article(article, lexicon)
+
+    monkeypatch.setattr(build_module, "extract_article", broken)
+    articles = tmp_path / "arts"
+    articles.mkdir()
+    (articles / "good.txt").write_text((CORPUS / "a1.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (articles / "bad.txt").write_text((CORPUS / "a2.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    messages = []
+    summary = kg.build(articles, tmp_path / "out", warn=messages.append)
+    assert summary.articles == 1 and any("bad.txt" in m and "IndexError" in m for m in messages)

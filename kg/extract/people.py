@@ -419,6 +419,10 @@ def _close_body(a: Analysed, tokens: list[int], out: dict, lexicon: Lexicon) -> 
                 out["parent"] = (a.text(rest[0], rest[-1] + 1), _body_class(a, rest, lexicon))
                 tokens = tokens[:k]
                 break
+    if not tokens:
+        # "Director under the Ministry of Finance": nothing before "under", the post is in the parent
+        out["body"], out["parent"] = out["parent"], None
+        return
     cls = _body_class(a, tokens, lexicon)
     text = a.text(tokens[0], tokens[-1] + 1)
     if cls:
