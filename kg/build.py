@@ -101,6 +101,8 @@ def build(input_dir: Path, output_dir: Path, lexicon_dir: Path | None = None,
     """Build the knowledge graph of the articles in `input_dir` into `output_dir`."""
     started = time.perf_counter()
     output_dir = Path(output_dir)
+    if output_dir.exists() and not output_dir.is_dir():
+        raise InputError(f"{output_dir}: is a file; give --output a folder (it is created if missing)")
     lexicon = load_lexicon(Path(lexicon_dir or LEXICON_DIR))
     ontology = load_graph(Path(ontology_file or ONTOLOGY_FILE), "ontology")
     shapes_file = Path(shapes_file or SHAPES_FILE)

@@ -29,5 +29,6 @@ def open_dataset(folder: Path) -> Dataset:
     try:
         ds.parse(path, format="trig")
     except Exception as exc:  # rdflib raises many parser-specific types
-        raise InputError(f"{path}: cannot be parsed as TriG ({exc}); rebuild it with `kg build`") from exc
+        detail = " ".join(str(exc).split())[:200]
+        raise InputError(f"{path}: cannot be parsed as TriG ({detail}); rebuild it with `kg build`") from exc
     return ds

@@ -94,6 +94,11 @@ def test_organisation_named_after_a_person_is_not_a_person(facts_of):
     assert [p.name for p in f.people] == ["Ozoda Karimova"]
     f = facts_of("The Abay Kunanbayev Foundation held an exhibition in Almaty.")
     assert f.people == []
+    # a title before it does not make the name a person either
+    f = facts_of("Uzbek Foreign Minister Rustam Alimkhodzhaev received the Chairman of the Abay Kunanbayev Foundation "
+                 "on Monday.")
+    assert [p.name for p in f.people] == ["Rustam Alimkhodzhaev"]
+    assert f.meetings == []
 
 
 def test_capitalised_name_of_a_thing_is_not_a_person(facts_of):
@@ -105,11 +110,11 @@ def test_capitalised_name_of_a_thing_is_not_a_person(facts_of):
 
 
 def test_state_named_in_no_article_by_demonym_and_capital(facts_of):
-    f = facts_of("Malagasy Foreign Minister Hery Randrianasolo met with Bhutanese Foreign Minister Karma Wangchuk "
+    f = facts_of("Malagasy Foreign Minister Fanja Randriamanana met with Bhutanese Foreign Minister Karma Pelzang "
                  "in Antananarivo.")
     p = people(f)
-    assert posts(p["Hery Randrianasolo"]) == [("Minister", "Minister of Foreign Affairs of Madagascar", "MDG", None)]
-    assert posts(p["Karma Wangchuk"]) == [("Minister", "Minister of Foreign Affairs of Bhutan", "BTN", None)]
+    assert posts(p["Fanja Randriamanana"]) == [("Minister", "Minister of Foreign Affairs of Madagascar", "MDG", None)]
+    assert posts(p["Karma Pelzang"]) == [("Minister", "Minister of Foreign Affairs of Bhutan", "BTN", None)]
     (meeting,) = f.meetings
     assert meeting.place == "city:Antananarivo|MDG"
 
@@ -130,5 +135,18 @@ def test_a_name_without_any_cue_is_not_taken(facts_of):
 
 def test_title_under_a_parent_body(facts_of):
     f = facts_of("Director under the Ministry of Finance of Kyrgyzstan Nurbek Asanov visited Astana.")
-    assert [p.name for p in f.people] == ["Nurbek Asanov"]
-    assert f.people[0].posts[0].state == "KGZ"          # regression: IndexError in _close_body
+    assert [p.name for p in f.people] == ["Nurbek Asanov"]     # regression: IndexError in _close_body
+    (post,) = f.people[0].posts
+    assert (post.role, post.state) == ("Director", "KGZ")
+    body = {b.key: b for b in f.bodies}[post.body]
+    assert (body.name, body.cls, body.state) == ("Ministry of Finance", "Ministry", "KGZ")
+
+
+def test_counterpart_without_a_demonym_is_not_placed_in_the_other_state(facts_of):
+    f = facts_of("Kyrgyz Foreign Minister Bakyt Orozbekov met with his counterpart Dilshod Nazarov in Bishkek.")
+    p = people(f)
+    (post,) = p["Dilshod Nazarov"].posts
+    assert post.role == "Minister"
+    assert post.state is None
+    bodies = {b.key: b for b in f.bodies}
+    assert post.body is None or bodies[post.body].state != "KGZ"

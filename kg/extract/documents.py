@@ -276,12 +276,24 @@ def title_tokens(title: str) -> list[str]:
     return [w for w in fold(title).replace("-", " ").split() if w.isalnum() and w not in {"the", "of", "and", "a", "an"}]
 
 
+def _different_subjects(a: list[str], b: list[str]) -> bool:
+    """Each title has a distinctive word the other lacks (spelling variants such as
+    'Regulatory'/'Regulation' share their first five letters and do not count)."""
+    only_a = {w for w in a if w not in GENERIC} - set(b)
+    only_b = {w for w in b if w not in GENERIC} - set(a)
+    real_a = [w for w in only_a if not any(w[:5] == v[:5] for v in only_b)]
+    real_b = [w for w in only_b if not any(w[:5] == v[:5] for v in only_a)]
+    return bool(real_a) and bool(real_b)
+
+
 def same_document(x: Document | RawDocument, y: Document | RawDocument) -> bool:
     if x.kind != y.kind:
         return False
     a, b = title_tokens(x.title), title_tokens(y.title)
     if not a or not b:
         return False
+    if _different_subjects(a, b):
+        return False        # "... in Education" and "... in Health": two documents
     if difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)

@@ -498,7 +498,7 @@ def _apply_title(a: Analysed, reg: ArticlePeople, person: Person, title: Title,
             model = other.posts[-1]
             state = title.state
             body_key = None
-            if model.body:
+            if model.body and state:          # no state named: the counterpart's body is unknown
                 body = reg.bodies[model.body]
                 body_key = reg.body(body.name, body.cls, state, span)
             person.posts.append(Post(role=model.role, label=_post_label(lexicon, model.role, body_key and reg.bodies[body_key], state, None),
