@@ -239,3 +239,9 @@ def test_diplomatic_relations_from_an_anniversary(facts_of):
 def test_a_sentence_about_relations_without_establishing_is_no_relation(facts_of):
     f = facts_of("Georgia and Latvia discussed their diplomatic relations.")
     assert f.relations == []
+
+
+def test_a_shorter_title_that_is_another_document_stays_apart(facts_of):
+    f = facts_of("The Agreement on Trade between Georgia and Latvia was signed on Monday. The Agreement on Trade and "
+                 "Economic Cooperation between Georgia and Latvia was signed too.")
+    assert len(f.documents) == 2

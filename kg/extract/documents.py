@@ -276,6 +276,12 @@ def title_tokens(title: str) -> list[str]:
     return [w for w in fold(title).replace("-", " ").split() if w.isalnum() and w not in {"the", "of", "and", "a", "an"}]
 
 
+def _subject(tokens: list[str]) -> list[str]:
+    """The distinctive words of a title before its parties clause."""
+    head = tokens[: tokens.index("between")] if "between" in tokens else tokens
+    return [w for w in head if w not in GENERIC]
+
+
 def _different_subjects(a: list[str], b: list[str]) -> bool:
     """Each title has a distinctive word the other lacks (spelling variants such as
     'Regulatory'/'Regulation' share their first five letters and do not count)."""
@@ -295,9 +301,17 @@ def same_document(x: Document | RawDocument, y: Document | RawDocument) -> bool:
     if _different_subjects(a, b):
         return False        # "... in Education" and "... in Health": two documents
     if difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8:
-        return True
+        # the shared "between X and Y" must not carry two subjects into one document:
+        # "Agreement on Trade" and "Agreement on Trade and Economic Cooperation" stay two
+        sa, sb = _subject(a), _subject(b)
+        if not sa or not sb or sa == sb:
+            return True         # one mention leaves the subject out: nothing contradicts
+        return difflib.SequenceMatcher(None, sa, sb, autojunk=False).ratio() >= 0.8
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     distinctive = [w for w in short if w not in GENERIC]
     # a repeat that drops the parties clause ("Memorandum on Cooperation in Tourism") is the same
-    # document when it begins the longer title and names its subject
-    return len(distinctive) >= 1 and short == long_[: len(short)]
+    # document when it begins the longer title, names its subject, and what it leaves out is the
+    # parties ("between ...") or the period ("for 2025-2027"); "Agreement on Trade" is not
+    # "Agreement on Trade and Economic Cooperation"
+    rest = long_[len(short):]
+    return len(distinctive) >= 1 and short == long_[: len(short)] and (not rest or rest[0] in {"between", "for"})
