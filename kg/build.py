@@ -5,9 +5,7 @@ temporary file and renamed into place, so a failed build leaves the previous one
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,6 +19,7 @@ from .article import read_article
 from .errors import ArticleError, InputError
 from .extract import extract_article
 from .facts import ArticleFacts
+from .files import write_atomic
 from .graph import G_INFERRED, KG, ORG, facts_to_dataset
 from .lexicon import load_lexicon
 from .reason import reason
@@ -49,22 +48,6 @@ class BuildSummary:
         out.append(f"inconsistencies: {len(self.inconsistencies)}; shape or check problems: {len(self.problems)}")
         out.append(f"written: {self.output} ({self.seconds:.1f} s)")
         return out
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)       # mkstemp makes 0600; outputs are ordinary files
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def article_files(folder: Path) -> list[Path]:

@@ -6,10 +6,7 @@ written line by line as the graphs are walked, never built as one string in memo
 """
 from __future__ import annotations
 
-import io
-import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterator
@@ -17,6 +14,7 @@ from typing import IO, Iterator
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from .errors import InputError
+from .files import atomic_open
 from .graph import G_INFERRED, G_ONTOLOGY, PREFIXES
 
 GROUPS = ("asserted", "inferred", "ontology")
@@ -98,31 +96,19 @@ def export(ds: Dataset, fmt: str, groups: tuple[str, ...] = GROUPS, output: Path
     if fmt not in FORMATS:
         raise InputError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if output is None:
-        handle, tmp = sys.stdout, None
+        graphs, count = _write(ds, groups, fmt, sys.stdout)
     else:
-        output = Path(output)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
-        handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-    try:
-        if fmt in ("nt", "nq"):
-            graphs, count = _stream(ds, groups, handle, quads=fmt == "nq")
-        else:
-            graphs, count, text = _serialise(ds, groups, fmt)
-            handle.write(text)
-        if tmp:
-            handle.close()
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-            os.replace(tmp, output)
-    except BaseException:
-        if tmp:
-            handle.close()
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        raise
+        with atomic_open(Path(output), text=True) as handle:
+            graphs, count = _write(ds, groups, fmt, handle)
     return ExportResult(fmt, graphs, count, str(output) if output else "-")
+
+
+def _write(ds: Dataset, groups, fmt: str, handle: IO[str]) -> tuple[int, int]:
+    if fmt in ("nt", "nq"):
+        return _stream(ds, groups, handle, quads=fmt == "nq")
+    graphs, count, text = _serialise(ds, groups, fmt)
+    handle.write(text)
+    return graphs, count
 
 
 def _serialise(ds: Dataset, groups, fmt: str) -> tuple[int, int, str]:
@@ -144,6 +130,4 @@ def _serialise(ds: Dataset, groups, fmt: str) -> tuple[int, int, str]:
         for triple in graph:
             target.add(triple)
             count += 1
-    buffer = io.StringIO()
-    buffer.write(out.serialize(format=FORMATS[fmt]))
-    return len(chosen), count, buffer.getvalue()
+    return len(chosen), count, out.serialize(format=FORMATS[fmt])

@@ -27,6 +27,7 @@ from pyvis.network import Network
 from rdflib import Dataset, URIRef
 
 from .errors import InputError
+from .files import write_atomic
 from .graph import PREFIXES
 
 VIEWS = ("states", "people", "full")
@@ -382,8 +383,6 @@ def render(g: _Graph, heading: str, summary: str, physics: bool, legend: list) -
 def visualise(ds: Dataset, output: Path, view: str = "states", focus: str | None = None,
               since: str | None = None, until: str | None = None, hops: int = 2) -> VizResult:
     """Write the network page for one view of the graph; the file is replaced atomically."""
-    from .build import write_atomic
-
     if view not in VIEWS:
         raise InputError(f"--view {view!r}: choose one of {', '.join(VIEWS)}")
     for name, value in (("--since", since), ("--until", until)):
