@@ -25,7 +25,7 @@ from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.query import Result
 
 from .errors import InputError, RemoteError
-from .export import GROUPS, nt_line, selected_graphs
+from .export import GROUPS, group_of, nt_line, selected_graphs
 from .query import check_query
 
 OUR_GRAPHS = "https://w3id.org/diplokg/"
@@ -262,8 +262,6 @@ def push(ds: Dataset, endpoint: str, graph_base: str | None = None, mode: str = 
 def _ours(graph: str, base: str, groups) -> bool:
     """A live graph the replace may drop: under our base and in the groups being pushed."""
     local = OUR_GRAPHS + graph[len(base):] if graph.startswith(base) else graph
-    from .export import group_of
-
     return group_of(URIRef(local)) in groups
 
 
