@@ -26,6 +26,9 @@ def extract_article(article: Article, lexicon: Lexicon) -> ArticleFacts:
     state_counts: Counter[str] = Counter()
     for sentence in article.sentences:
         a = analyse(sentence, lexicon)
+        if sentence.kind == "boilerplate":
+            views.append(SentenceView(a, [], []))
+            continue
         people = read_people(a, reg)
         people = sorted(people + _anaphora(a, reg, people), key=lambda item: item[1])
         view = SentenceView(a, people, lexicon.events.find_all(a.tokens))
