@@ -33,6 +33,9 @@ class Post:
     body: str | None = None        # key of the body the post is in; None: a post of the state
     to_state: str | None = None    # receiving state of an ambassador or consul
     span: Span | None = None
+    rule: str = ""                 # the rule that read it (kg explain)
+    org: str | None = None         # the international organisation the post is in
+    head: str = ""                 # the head word's canonical title (posts.tsv): "Minister", "President"
 
 
 @dataclass
@@ -45,6 +48,8 @@ class Person:
     state_span: Span | None = None
     occupation: str | None = None
     spans: list[Span] = field(default_factory=list)
+    state_rule: str = ""           # the rule that gave `state`
+    counterpart_of: str | None = None   # key of the person whose counterpart this one is
 
 
 @dataclass

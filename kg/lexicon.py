@@ -15,7 +15,7 @@ from .errors import LexiconError
 
 # ------------------------------------------------------------------ tokens
 
-_TOKEN = re.compile(r"(?:[A-Z][a-z]?\.(?=[\s,]|$))|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?![A-Za-z])|(?:[A-Z][a-z]?\.(?=[\s,]|$))|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
 FUNCTION_WORDS = frozenset("of the and for to under on in at with between a an".split())
 
 
@@ -45,6 +45,13 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
         word, start = match.group(), match.start()
+        if "-cum-" in word.lower():
+            # "Deputy Prime Minister-cum-Foreign Minister": two titles joined
+            at = word.lower().index("-cum-")
+            for piece, begin in ((word[:at], start), (word[at:at + 5], start + at), (word[at + 5:], start + at + 5)):
+                if piece:
+                    tokens.append(Token(piece, begin, begin + len(piece), fold(piece)))
+            continue
         if len(word) > 2 and word[-2:] in ("'s", "’s") and word[-3].isalpha():
             tokens.append(Token(word[:-2], start, start + len(word) - 2, fold(word[:-2])))
             tokens.append(Token(word[-2:], start + len(word) - 2, match.end(), "'s"))
@@ -189,6 +196,11 @@ class Topic:
     broader: str
 
 
+@dataclass(frozen=True)
+class Organization:
+    name: str         # usual English name of an international organisation
+
+
 @dataclass
 class Lexicon:
     states: dict[str, State]
@@ -202,6 +214,34 @@ class Lexicon:
     topics: dict[str, Topic]
     topic_index: PhraseIndex          # -> [topic id]
     source: Path
+    nonnames: frozenset = frozenset()   # folded capitalised words that are never names of people
+    agencies: dict = field(default_factory=dict)   # folded agency name -> state id or ""
+    organizations: PhraseIndex = field(default_factory=PhraseIndex)   # -> [Organization]
+    acronyms: frozenset = frozenset()   # organisation aliases that match only in capitals
+
+    def organization_at(self, tokens: list[Token], i: int):
+        """(end, Organization) for an international organisation named at token i."""
+        hit = self.organizations.match_at(tokens, i, case_sensitive=True)
+        if not hit:
+            return None
+        text = " ".join(t.text for t in tokens[i:hit[0]])
+        key = tuple(t.fold for t in tokens[i:hit[0]])
+        if key in self.acronyms and not text.isupper():
+            return None
+        return hit[0], hit[1][0]
+
+    def agency_state(self, text: str) -> str | None:
+        """The state of the news agency or outlet named in `text` ("Xinhua", "Source: TASS")."""
+        key = fold(text.strip(" ()/.:-–—"))
+        if key in self.agencies:
+            return self.agencies[key] or None
+        for word in re.findall(r"[\w'-]+(?:\s+[\w'-]+)?", key):
+            if word in self.agencies:
+                return self.agencies[word] or None
+        for word in key.replace("|", " ").split():
+            if word in self.agencies:
+                return self.agencies[word] or None
+        return None
 
     def state_at(self, tokens: list[Token], i: int):
         """(end, StateMention) for an unambiguous state name, demonym or capital at token i."""
@@ -314,5 +354,28 @@ def load_lexicon(folder: Path) -> Lexicon:
         if topic.broader and topic.broader not in topics:
             raise LexiconError(path, f"topic '{topic.id}' names unknown broader topic '{topic.broader}'")
 
+    nonnames: set[str] = set()
+    if "nonnames" in config:
+        path, rows = table("nonnames")
+        nonnames = {fold(require(row, "word", path)) for row in rows}
+    agencies: dict[str, str] = {}
+    if "agencies" in config:
+        path, rows = table("agencies")
+        for row in rows:
+            sid = row.get("state", "")
+            if sid and sid not in states:
+                raise LexiconError(path, f"state '{sid}' is not in the states file", int(row["_line"]))
+            for name in [require(row, "name", path), *split_values(row.get("aliases", ""))]:
+                agencies[fold(name)] = sid
+    organizations = PhraseIndex()
+    acronyms: set[tuple[str, ...]] = set()
+    if "organizations" in config:
+        path, rows = table("organizations")
+        for row in rows:
+            org = Organization(require(row, "name", path))
+            for name in [org.name, *split_values(row.get("aliases", ""))]:
+                organizations.add(name, org)
+                if name.replace(".", "").isupper():
+                    acronyms.add(phrase_key(name))
     return Lexicon(states, state_index, cities, posts, bodies, portfolios, events, documents,
-                   topics, topic_index, folder)
+                   topics, topic_index, folder, frozenset(nonnames), agencies, organizations, frozenset(acronyms))

@@ -100,7 +100,7 @@ def _anaphora(a, reg, present):
             if end < len(tokens) and (tokens[end].fold == "of" or a.labels[a.covered[end]].kind == "name"):
                 continue
         person = next((p for p in reversed(reg.recent) if p.key not in here and any(
-            q.role.split()[-1] in wanted or q.role in wanted for q in p.posts)
+            (q.head or q.role.split()[-1]) in wanted or q.role in wanted for q in p.posts)
             and (state is None or any(q.state == state for q in p.posts))), None)
         if person is None:
             continue

@@ -34,7 +34,60 @@ def surname_key(name: str) -> str:
 
 
 def is_initial(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z][a-z]?\.", word))
+    return bool(re.fullmatch(r"(?:[A-Z][a-z]?\.)+", word))
+
+
+def word_keys(name: str) -> list[str]:
+    """The key of each word of a name ("Al-Qudah" stays one word)."""
+    return [k for k in (name_key(w) for w in name.split()) if k]
+
+
+def part_of(mention: str, full: str) -> int:
+    """How well a partial mention ("Kang", "Paredes Cárdenas", "B. Oyunchimeg", "Hadi Al-Rubaie")
+    refers to a full name of the same article: 0 not at all; 3 by its surname (the last words);
+    2 by its first word (a family name written first, or a given name as Vietnamese, Thai and
+    Ethiopian usage has it); 1 by another part. Initials must fit words the mention leaves out."""
+    words = mention.split()
+    initials = [w for w in words if is_initial(w)]
+    rest = [name_key(w) for w in words if not is_initial(w)]
+    rest = [r for r in rest if r]
+    keys = word_keys(full)
+    if not rest or not keys or len(rest) >= len(keys) and not initials:
+        return 0
+    n = len(rest)
+    at = next((i for i in range(len(keys) - n + 1) if keys[i:i + n] == rest), None)
+    if at is None:
+        # first and last words with a middle name left out: "Hadi Al-Rubaie" of "Hadi Kadhim Al-Rubaie"
+        if n >= 2 and rest[0] == keys[0] and rest[-1] == keys[-1] and _subsequence(rest, keys):
+            return 3
+        return 0
+    left = keys[:at] + keys[at + n:]
+    for initial in initials:
+        letters = [c.lower() for c in initial if c.isalpha() and c.isupper()]
+        if not all(any(k.startswith(c) for k in left) for c in letters[:1]):
+            return 0
+    if at + n == len(keys):
+        return 3
+    if at == 0:
+        return 2
+    return 1
+
+
+def _subsequence(short: list[str], long_: list[str]) -> bool:
+    it = iter(long_)
+    return all(any(x == y for y in it) for x in short)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two full names of one person across articles: the same words in another order
+    ("Iwasaki Takeshi", "Takeshi Iwasaki"), or one with a middle name the other leaves out."""
+    ka, kb = word_keys(a), word_keys(b)
+    if len(ka) < 2 or len(kb) < 2:
+        return False
+    if sorted(ka) == sorted(kb):
+        return True
+    short, long_ = (ka, kb) if len(ka) < len(kb) else (kb, ka)
+    return len(short) < len(long_) and short[0] == long_[0] and short[-1] == long_[-1] and _subsequence(short, long_)
 
 
 def compatible(short: str, full: str) -> bool:

@@ -2,8 +2,11 @@
 
 "Georgian Foreign Minister Nino Beridze", "Minister of Agriculture of the Kyrgyz Republic
 Aibek Toktogulov", "Ana Petrova, the President of ...", "his Uzbek counterpart Bakhrom
-Saidov" (fictional people). A title is parsed into modifiers + head + complements; the head's seat (from posts.tsv)
-says where a post without a named body sits.
+Saidov", "Deputy Prime Minister – Minister of Foreign Affairs Dr. Ion Rusu", "Mr. PARK Minho"
+(fictional people). A title is parsed into posts (two heads joined by a dash, "-cum-", "and" or a
+comma are two posts); each post is modifiers + head + complements, and the head's seat (from
+posts.tsv) says where a post without a named body sits. Honorifics, ranks and particles of
+names ("bin", "Al") are told apart from the name itself.
 """
 from __future__ import annotations
 
@@ -14,30 +17,65 @@ from dataclasses import dataclass, field
 
 from ..facts import Body, Person, Post, Span
 from ..lexicon import Lexicon, PostWord, fold
-from .names import compatible, is_initial, name_key, surname_key
+from .names import is_initial, name_key, part_of, surname_key
 from .sentence import Analysed
 
-TITLE_LABELS = {"post", "body", "portfolio", "state", "func", "name", "particle"}
-VERB_AFTER_NAME = re.compile(r"^(?:[a-z]+ed|said|met|held|spoke|told|took|paid|gave|made|is|was|has|had|will|would|also|"
-                             r"thanked|briefed|visited|received|noted|stressed|signed|hailed|conveyed|recalled)$")
+TITLE_LABELS = {"post", "body", "portfolio", "state", "func", "name", "particle", "word", "acronym", "org"}
+TITLE_FUNCS = {"of", "the", "and", "for", "to", "under", "at", "in", "on"}
+JOIN_WORDS = {"–", "—", "-", "-cum-", "and", ",", "&", "/"}
+VERB_AFTER_NAME = re.compile(
+    r"^(?:[a-z]+ed|said|says|met|meets|held|holds|spoke|speaks|told|took|paid|gave|made|is|was|has|had|will|would|"
+    r"also|then|later|thanked|briefed|visited|received|noted|stressed|signed|hailed|conveyed|recalled|"
+    r"led|leads|heads|chaired|co-chaired|hosted|attended|joined|arrived|left|flew|travelled|traveled|"
+    r"presented|handed|proposed|expressed|urged|underlined|highlighted|emphasised|emphasized|insisted|"
+    r"warned|raised|informed|confirmed|reaffirmed|agreed|discussed|inked|penned|initialled|initialed|"
+    r"exchanged|welcomed|invited|congratulated|announced|added|described|commended|saluted|affirmed|"
+    r"renewed|accepted|asked|offered|pledged|called|wrote|writes|sees|sat|shook|cut|tours|toured|"
+    r"who|whose)$")
+APPOSITIVE_OPENERS = {"the", "his", "her", "its", "their", "a", "an", "newly", "appointed", "new", "incoming",
+                      "outgoing", "visiting", "current", "then", "now", "also", "both", "designate"}
+PLURAL_ROLE = re.compile(r"(?:s|es)$")
+# an honorific that makes the next capitalised words a name, even words that name things elsewhere
+NAME_OPENERS = {"honorific"}
 
 
 @dataclass
 class Title:
+    """One post read from a title (or only the cues of a title that names no post)."""
+
     head: PostWord | None = None
     role: str = ""
+    label: str = ""
     state: str | None = None
+    state_rule: str = ""
     to_state: str | None = None
     body_name: str | None = None
     body_cls: str | None = None
-    body_state: str | None = None
-    parent_name: str | None = None
+    parent_name: tuple | None = None
+    org: str | None = None          # the international organisation the post is in
     occupation: str | None = None
     counterpart: bool = False
     has_cue: bool = False
+    plural: bool = False            # "Mazhilis deputies A, B and C", "the foreign ministers"
     suffix: str = ""
     begin: int = 0
     end: int = 0
+
+
+@dataclass
+class TitleParse:
+    posts: list[Title] = field(default_factory=list)
+    state: str | None = None
+    occupation: str | None = None
+    counterpart: bool = False
+    has_cue: bool = False
+    plural: bool = False
+    begin: int = 0
+    end: int = 0
+
+    @property
+    def head(self) -> PostWord | None:
+        return self.posts[0].head if self.posts else None
 
 
 @dataclass
@@ -50,7 +88,7 @@ class ArticlePeople:
     last_mentioned: dict[str, int] = field(default_factory=dict)
     order: int = 0
     by_key: dict[str, Person] = field(default_factory=dict)
-    by_surname: dict[str, list[Person]] = field(default_factory=dict)
+    by_word: dict[str, list[Person]] = field(default_factory=dict)
     recent: deque = field(default_factory=lambda: deque(maxlen=50))   # last people mentioned, newest last
 
     def mentioned(self, person: Person) -> None:
@@ -63,9 +101,12 @@ class ArticlePeople:
     # ------------------------------------------------------------ registry
     def _index(self, person: Person, name: str) -> None:
         self.by_key.setdefault(name_key(name), person)
-        bucket = self.by_surname.setdefault(surname_key(name), [])
-        if person not in bucket:
-            bucket.append(person)
+        for word in name.split():
+            if is_initial(word):
+                continue
+            bucket = self.by_word.setdefault(name_key(word), [])
+            if person not in bucket:
+                bucket.append(person)
 
     def find(self, name: str, role_hint: str | None = None) -> Person | None:
         """The person of this article the name refers to; lookups go through indexes, so an
@@ -73,38 +114,48 @@ class ArticlePeople:
         known = self.by_key.get(name_key(name))
         if known is not None:
             return known
-        words = name.split()
-        if len(words) > 1 and not all(is_initial(w) for w in words[:-1]):
+        words = [w for w in name.split() if not is_initial(w)]
+        if not words:
             return None
-        candidates = [p for p in self.by_surname.get(surname_key(name), [])
-                      if any(compatible(name, n) for n in p.names) and (len(words) > 1 or len(p.name.split()) > 1)]
-        if not candidates:
+        pool = self.by_word.get(name_key(words[-1]), [])
+        scored = []
+        for p in pool:
+            best = max((part_of(name, n) for n in p.names if len(n.split()) > 1), default=0)
+            if best:
+                scored.append((best, p))
+        if not scored:
             return None
+        top = max(s for s, _ in scored)
+        candidates = [p for s, p in scored if s == top]
         if len(candidates) > 1 and role_hint:
             fitting = [p for p in candidates if any(role_hint.lower() in q.role.lower() for q in p.posts)]
             if fitting:
                 candidates = fitting
         return max(candidates, key=lambda p: self.last_mentioned.get(p.key, -1))
 
+    def find_fuller(self, name: str) -> Person | None:
+        """A person first named by a shorter form that this fuller name completes
+        ("Nasser Al-Qudah", later "Nasser Salameh Al-Qudah"; "President Karimli", later "Ilham Karimli")."""
+        for word in name.split():
+            for p in self.by_word.get(name_key(word), []):
+                if any(part_of(n, name) for n in p.names):
+                    return p
+        return None
+
     def add(self, name: str, span: Span) -> Person:
         person = self.find(name)
-        if person is None and len(name.split()) > 1:
-            # a surname-only mention seen first ("President Karimli") gets its full name
-            person = next((p for p in self.by_surname.get(surname_key(name), []) if len(p.names) == 1
-                           and len(p.name.split()) == 1 and compatible(p.name, name)), None)
-            if person is not None:
-                person.name, person.names = name, [name]
-                self._index(person, name)
+        full = len(name.split()) > 1 and not all(is_initial(w) for w in name.split()[:-1])
+        if person is None and full:
+            person = self.find_fuller(name)
         if person is None:
             person = Person(key=f"p{len(self.people)}", name=name, names=[name])
             self.people.append(person)
             self._index(person, name)
-        elif name not in person.names and len(name.split()) > 1 and not any(is_initial(w) for w in name.split()):
+        elif name not in person.names and full:
             person.names.append(name)
             self._index(person, name)
-            if len(name) > len(person.name) and not any(is_initial(w) for w in person.name.split()[:-1]):
-                person.name = name
-            elif any(is_initial(w) for w in person.name.split()[:-1]):
+            if len(name.split()) > len(person.name.split()) or len(person.name.split()) == 1 or (
+                    all(is_initial(w) for w in person.name.split()[:-1])):
                 person.name = name
         person.spans.append(span)
         self.mentioned(person)
@@ -135,14 +186,40 @@ class ArticlePeople:
 
 # ---------------------------------------------------------------- names
 
+def _is_name_token(a: Analysed, i: int) -> bool:
+    label = a.labels[a.covered[i]]
+    return a.covered[i] == i and label.kind == "name"
+
+
+def _family_caps(a: Analysed, i: int) -> bool:
+    """A family name written in capitals beside a given name: 'Mr. MORIKAWA Hiroshi'."""
+    token = a.tokens[i]
+    if a.covered[i] != i or a.labels[i].kind != "acronym" or not token.text.isalpha() or len(token.text) < 2:
+        return False
+    return (i + 1 < len(a.tokens) and _is_name_token(a, i + 1)) or (i > 0 and _is_name_token(a, i - 1)
+                                                                    and a.tokens[i - 1].text[1:].islower())
+
+
+def _opened(a: Analysed, i: int) -> bool:
+    """Token i follows an honorific or a title: the words after it are a name."""
+    if i == 0:
+        return False
+    label = a.label(i - 1)
+    return label.kind == "post" and any(v.kind in {"honorific", "head", "rank"} for v in label.values)
+
+
 def name_runs(a: Analysed) -> list[tuple[int, int]]:
-    """Maximal runs of name-like tokens (particles allowed inside)."""
+    """Maximal runs of name-like tokens (particles allowed inside, capitals for family names)."""
     runs, i, n = [], 0, len(a.tokens)
     while i < n:
-        if a.covered[i] == i and a.labels[i].kind == "name":
+        startable = _is_name_token(a, i) or _family_caps(a, i) or (
+            # "Mr. Park Jae-won": a one-word body head opened by an honorific, before a name
+            _opened(a, i) and a.covered[i] == i and a.labels[i].kind in {"body", "word"} and a.labels[i].end == i + 1
+            and a.tokens[i].cap and i + 1 < n and _is_name_token(a, i + 1))
+        if startable:
             j = i + 1
-            while j < n and a.covered[j] == j and (a.labels[j].kind == "name" or (
-                    a.labels[j].kind == "particle" and j + 1 < n and a.labels[j + 1].kind == "name")):
+            while j < n and a.covered[j] == j and (_is_name_token(a, j) or _family_caps(a, j) or (
+                    a.labels[j].kind == "particle" and j + 1 < n and _is_name_token(a, j + 1))):
                 j += 1
             runs.append((i, j))
             i = j
@@ -157,9 +234,27 @@ def _continues_proper_noun(a: Analysed, end: int) -> bool:
         return False
     label = a.label(end)
     token = a.tokens[end]
-    if token.cap and label.kind in {"body", "portfolio", "cap", "doc"} and token.fold not in {"the"}:
+    if token.cap and label.kind in {"body", "portfolio", "cap", "doc", "word", "acronym"} and token.fold not in {"the"} \
+            and not (label.kind == "acronym" and end + 1 < len(a.tokens) and a.tokens[end + 1].text == ","):
+        if label.kind == "cap" and token.fold not in {"i", "ii", "iii", "iv"}:
+            return False
         return True
     return False
+
+
+def _name_text(a: Analysed, start: int, end: int) -> str:
+    """The name as a person's name is written: capitals of a family name folded to title case."""
+    words = []
+    for k in range(start, end):
+        text = a.tokens[k].text
+        if text.isupper() and len(text) > 1 and text.isalpha():
+            text = text[0] + text[1:].lower()
+        words.append(text)
+    out = a.text(start, end)
+    if any(a.tokens[k].text.isupper() and len(a.tokens[k].text) > 1 and a.tokens[k].text.isalpha()
+           for k in range(start, end)):
+        out = " ".join(words)
+    return out
 
 
 # ---------------------------------------------------------------- titles
@@ -172,133 +267,230 @@ def walk_left(a: Analysed, start: int, stop_at: int) -> int:
         label = a.labels[j]
         token = a.tokens[j]
         if label.kind in TITLE_LABELS:
-            if label.kind == "func" and token.fold not in {"of", "the", "and", "for", "to", "under"} and not (
+            if label.kind == "func" and token.fold not in TITLE_FUNCS - {"on"} and not (
                     token.fold == "in" and a.label(i).kind == "state"):
+                break
+            if label.kind == "portfolio" and not token.cap:
+                break               # "on energy Minister X": a lower-case word is no part of a title
+            if label.kind == "post" and not token.cap and any(v.kind == "honorific" for v in label.values) \
+                    and not token.text.endswith("."):
                 break
             i = j
             continue
-        if token.text in ("'s", "’s") or token.text == "-" or token.fold in {"people", "nation"}:
+        if token.text in ("'s", "’s") or token.text in ("-", "–", "—", "-cum-", "&", "/") or token.fold in {"people", "nation"}:
             i = j
             continue
         if token.text == ")":
-            # "Hokim (governor) of ...": skip a short parenthesis
+            # "Hokim (governor) of ...", "Lt. Gen. (Retd.) Name": skip a short parenthesis
             k = j - 1
-            while k > stop_at and a.tokens[k].text != "(" and j - k < 6:
+            while k > stop_at and a.tokens[k].text != "(" and j - k < 8:
                 k -= 1
             if k > stop_at and a.tokens[k].text == "(":
                 i = k
                 continue
-        if token.text == "," and j > stop_at and a.label(j - 1).kind == "portfolio" and a.label(i).kind in {"portfolio", "state"}:
-            i = j          # "Minister of Foreign Affairs, Emigration and ..."
+        if token.text == "," and j > stop_at and a.label(j - 1).kind in {"portfolio", "post"} and (
+                a.label(i).kind in {"portfolio", "state"} or _is_head(a, i)):
+            i = j          # "Minister of Foreign Affairs, Emigration and ...", "Minister of State, Minister of ..."
             continue
         break
-    while i < start and a.label(i).kind == "func":
+    while i < start and (a.label(i).kind in {"func"} or a.tokens[i].text in ("-", "–", "—", ",", "&", "/")):
         i += 1
     return i
+
+
+def _is_head(a: Analysed, i: int) -> bool:
+    label = a.label(i)
+    return label.kind == "post" and any(v.kind == "head" for v in label.values)
 
 
 def walk_right(a: Analysed, start: int) -> int:
     """End of an appositive title starting at `start` (after ', the')."""
     i, n = start, len(a.tokens)
+    seen_head = False
     while i < n:
         label = a.label(i)
         token = a.tokens[i]
         if label.kind in TITLE_LABELS:
-            if label.kind == "name":
-                # a name inside an appositive only when a body word follows (Kisumu County Province)
-                k = i
-                while k < n and a.label(k).kind == "name":
-                    k += 1
-                if k >= n or a.label(k).kind not in {"body", "portfolio"}:
-                    break
-            if label.kind == "func" and token.fold not in {"of", "the", "and", "for", "to", "under"}:
+            if label.kind == "name" and not seen_head:
                 break
-            i = a.labels[a.covered[i]].end
+            if label.kind == "name":
+                # a name inside an appositive only inside a complement ("President of ApexBrasil")
+                k = i
+                while k < n and a.label(k).kind in {"name", "particle"}:
+                    k += 1
+                prev = a.tokens[i - 1].fold if i > 0 else ""
+                if prev not in TITLE_FUNCS and a.label(i - 1).kind not in {"word", "state", "portfolio", "body", "acronym"} \
+                        and not (k < n and a.label(k).kind in {"body", "portfolio", "word"}):
+                    break
+                if k < n and a.tokens[k].text == "," and k + 1 < n and a.label(k + 1).kind in {"name"}:
+                    break
+            if label.kind == "func" and token.fold not in TITLE_FUNCS:
+                break
+            if label.kind == "post" and any(v.kind == "head" for v in label.values):
+                seen_head = True
+            i = a.labels[a.covered[i]].end if a.covered[i] == i else i + 1
             continue
         if token.text in ("'s", "’s") and i > start and a.label(i - 1).kind == "state":
             i += 1
             continue
-        if token.text == "," and i + 1 < n and a.tokens[i + 1].cap and a.label(i + 1).kind in {"portfolio", "name"} \
-                and _comma_continues(a, i + 1):
+        if token.text in ("–", "—", "-cum-", "-", "/") and i + 1 < n and a.label(i + 1).kind in {"post", "portfolio"}:
+            i += 1
+            continue
+        if token.text == "(":
+            close = next((k for k in range(i + 1, min(n, i + 8)) if a.tokens[k].text == ")"), None)
+            if close is not None and seen_head:
+                i = close + 1          # "Secretary (East)", "Director General (South Asia and SAARC)"
+                continue
+        if token.text == "," and i + 1 < n and seen_head and _comma_continues(a, i + 1):
             i += 1
             continue
         break
-    while i > start and a.label(i - 1).kind == "func":
+    while i > start and (a.label(i - 1).kind == "func" or a.tokens[i - 1].text in {",", "-", "–"}):
         i -= 1
     return i
 
 
 def _comma_continues(a: Analysed, i: int) -> bool:
-    """'Ministry of Education, Science and Culture': the comma lists portfolio words."""
+    """'Ministry of Education, Science and Culture': the comma lists portfolio words; 'Minister of
+    State, Minister of Foreign Affairs': a second post; ', Ministry of External Affairs': its body."""
     n = len(a.tokens)
-    while i < n and a.label(i).kind in {"portfolio", "name"}:
-        i += 1
-    return i < n and a.tokens[i].fold == "and"
+    if i < n and a.label(i).kind == "post" and any(v.kind == "head" for v in a.label(i).values):
+        return True
+    if i < n and a.label(i).kind == "body" and a.tokens[i].cap:
+        return True          # "Secretary (East), Ministry of External Affairs"
+    k = i
+    while k < n and a.label(k).kind in {"portfolio", "name", "word", "acronym"}:
+        k += 1
+    if k > i and k < n and a.tokens[k].fold == "and":
+        return True
+    # "Director General, Indian Coast Guard": a body of capitalised words to the end of the clause
+    k = i
+    while k < n and a.tokens[k].cap and a.label(k).kind in {"body", "portfolio", "name", "word", "state", "acronym", "org"}:
+        k = a.label(k).end if a.covered[k] == k else k + 1
+    return k > i and (k >= n or a.tokens[k].text in {",", ";", "|", ".", ")"})
 
 
-def parse_title(a: Analysed, begin: int, end: int, lexicon: Lexicon) -> Title:
-    title = Title(begin=begin, end=end)
+def parse_title(a: Analysed, begin: int, end: int, lexicon: Lexicon) -> TitleParse:
+    """The posts and cues of the title between tokens begin and end."""
+    parse = TitleParse(begin=begin, end=end)
+    heads: list[tuple[int, int, PostWord]] = []
     i = begin
-    head_at = None
-    modifiers: list[str] = []
-    pre: list[int] = []
     while i < end:
+        label = a.label(i)
+        j = a.covered[i]
+        if label.kind == "post" and j >= begin:
+            values = label.values
+            head = next((v for v in values if v.kind == "head"), None)
+            if head is not None:
+                heads.append((j, label.end, head))
+            else:
+                word = values[0]
+                if word.kind == "occupation":
+                    parse.occupation = a.text(j, label.end).lower()
+                    parse.has_cue = True
+                elif word.kind == "counterpart":
+                    parse.counterpart = True
+                    parse.has_cue = True
+                elif word.kind in {"rank", "honorific"}:
+                    parse.has_cue = True
+                    if word.kind == "rank" and label.end < end and a.tokens[label.end].fold == "of" and not heads:
+                        heads.append((j, label.end, PostWord(word.title, "head", "body")))
+                if PLURAL_ROLE.search(a.tokens[label.end - 1].fold) and word.kind == "occupation":
+                    parse.plural = True
+        elif label.kind == "state" and parse.state is None and j >= begin:
+            if not (i > begin and a.tokens[i - 1].fold == "with"):
+                parse.state = label.values[0].state
+        i = label.end if label.end > i else i + 1
+    if not heads:
+        return parse
+    parse.has_cue = True
+    # split the title into one segment per post: at a joiner right before the modifiers of a head,
+    # unless the head sits in the complement of the one before ("Aide to the President")
+    segments: list[tuple[int, int, int]] = []     # (segment begin, head index, segment end)
+    seg_begin = begin
+    for number, (h_begin, h_end, head) in enumerate(heads):
+        if number == 0:
+            continue
+        prev_end = heads[number - 1][1]
+        k = h_begin
+        while k > prev_end and (a.label(k - 1).kind in {"post", "portfolio", "state"} and a.covered[k - 1] >= prev_end
+                                or a.tokens[k - 1].text in ("'s", "’s")):
+            k = a.covered[k - 1]
+        joiner = k - 1 if k - 1 >= prev_end else None
+        if joiner is not None and (a.tokens[joiner].text in JOIN_WORDS or a.tokens[joiner].fold in JOIN_WORDS):
+            segments.append((seg_begin, number - 1, joiner))
+            seg_begin = joiner + 1
+        else:
+            heads[number] = (h_begin, h_end, None)       # inside the complement of the post before
+    segments.append((seg_begin, len(heads) - 1, end))
+    real = [h for h in heads if h[2] is not None]
+    for (s_begin, _, s_end), (h_begin, h_end, head) in zip(segments, real):
+        title = _segment(a, s_begin, h_begin, h_end, s_end, head, lexicon)
+        parse.posts.append(title)
+        if PLURAL_ROLE.search(a.tokens[h_end - 1].fold) and a.tokens[h_end - 1].fold not in {"affairs", "ss"} \
+                and not a.tokens[h_end - 1].fold.endswith("ss") and head.title.lower() != a.tokens[h_end - 1].fold:
+            parse.plural = True
+    shared = next((t.state for t in parse.posts if t.state), parse.state)
+    for title in parse.posts:
+        if title.state is None and shared and title.org is None:
+            title.state = shared
+            title.state_rule = "P-title-shared"
+        if title.state and not title.state_rule:
+            title.state_rule = "P-title-state"
+    parse.state = shared
+    return parse
+
+
+def _segment(a: Analysed, s_begin: int, h_begin: int, h_end: int, s_end: int, head: PostWord,
+             lexicon: Lexicon) -> Title:
+    title = Title(head=head, begin=s_begin, end=s_end, has_cue=True)
+    modifiers: list[str] = []
+    written = _as_title(a.text(h_begin, h_end))
+    pre: list[int] = []
+    i = s_begin
+    while i < h_begin:
         label = a.label(i)
         j = a.covered[i]
         if label.kind == "post":
             word = label.values[0]
-            heads = [v for v in label.values if v.kind == "head"]
-            if heads:
-                title.head = heads[0]
-                head_at = (j, label.end)
-                break
             if word.kind == "modifier":
-                modifiers.append(word.title)
-            elif word.kind == "occupation":
-                title.occupation = a.text(j, label.end).lower()
-                title.has_cue = True
-            elif word.kind == "counterpart":
-                title.counterpart = True
-                title.has_cue = True
-            elif word.kind in {"rank", "honorific"}:
-                title.has_cue = True
+                modifiers.append(_as_title(a.text(j, label.end)))
+            elif word.kind == "head":
+                pass
         elif label.kind == "state":
             if title.state is None:
                 title.state = label.values[0].state
-        elif label.kind in {"portfolio", "body", "name"} or (label.kind == "func" and pre):
+        elif label.kind == "org":
+            title.org = label.values[0].name
+        elif label.kind in {"portfolio", "body", "name", "word", "acronym"} or (label.kind == "func" and pre):
             pre.extend(range(j, label.end))
-        i = label.end
-    if title.head is None:
-        # the state of an occupation ("Kyrgyz poet") or of a people ("of the Azerbaijani people")
-        for k in range(begin, end):
-            if a.covered[k] == k and a.labels[k].kind == "state" and title.state is None:
-                title.state = a.labels[k].values[0].state
-        return title
-    title.has_cue = True
-    head = title.head
-    role = " ".join(modifiers + [head.title])
-
-    # premodifier: "Digital Development and Transport [Deputy Minister]", "Security Council [Chairman]"
-    pre_tokens = [k for k in pre if k < head_at[0]]
-    while pre_tokens and a.tokens[pre_tokens[-1]].fold in {"and", "of", "the"}:
-        pre_tokens.pop()
-    pre_text = a.text(pre_tokens[0], pre_tokens[-1] + 1) if pre_tokens else ""
-    pre_body = _body_class(a, pre_tokens, lexicon)
-    if pre_tokens and pre_body and not a.tokens[pre_tokens[0]].cap:
-        role = " ".join(modifiers + [pre_text.title(), head.title])
+        i = label.end if label.end > i else i + 1
+    role = " ".join(modifiers + [written])
+    while pre and a.tokens[pre[-1]].fold in {"and", "of", "the"}:
+        pre.pop()
+    pre_text = a.text(pre[0], pre[-1] + 1) if pre else ""
+    pre_body = _body_class(a, pre, lexicon)
+    pre_named = bool(pre) and all(a.label(k).kind in {"name", "acronym", "word"} or a.tokens[k].fold in {"of", "the", "and"}
+                                  for k in pre)
+    if pre and pre_body and not a.tokens[pre[0]].cap:
+        role = " ".join(modifiers + [pre_text.title(), written])
         pre_body = None
         pre_text = ""
 
-    # complement after the head: "of the Ministry of X", "of the Republic of Y", "to Z"
-    comp = _complement(a, head_at[1], end, lexicon)
-    if comp["state"]:
+    comp = _complement(a, h_end, s_end, lexicon)
+    if comp["state"] and not title.state:
         title.state = comp["state"]
     if comp["to_state"]:
         title.to_state = comp["to_state"]
-    title.suffix = comp["suffix"]
-    if comp["suffix"]:
-        role = f"{role} {comp['suffix']}"
-    title.role = role
+    if comp["org"] and not title.org:
+        title.org = comp["org"]
+    if title.org:
+        title.state = None
+    suffix = comp["suffix"]
+    if comp["extra"]:
+        suffix = (suffix + " " + comp["extra"]).strip()
+    title.suffix = suffix
+    title.role = role + (f" {comp['suffix']}" if comp["suffix"] else "")
 
     if comp["body"]:
         name, cls = comp["body"]
@@ -306,16 +498,26 @@ def parse_title(a: Analysed, begin: int, end: int, lexicon: Lexicon) -> Title:
         title.parent_name = comp["parent"]
     elif pre_body:
         title.body_name, title.body_cls = pre_text, pre_body
-    elif pre_text and head.seat == "ministry":
+    elif pre_text and head.seat == "ministry" and not pre_named:
         title.body_name, title.body_cls = "Ministry of " + _portfolio(pre_text, lexicon), "Ministry"
+    elif pre_text and pre_named and not title.org:
+        title.body_name, title.body_cls = pre_text, "Organization"      # "ApexBrasil president"
     elif comp["portfolio"] and head.seat == "ministry":
         title.body_name, title.body_cls = "Ministry of " + comp["portfolio"], "Ministry"
-    elif comp["portfolio"] and head.seat in {"local", "body"}:
+    elif comp["portfolio"] and head.seat in {"local", "body", "state", "none", "government", "parliament"}:
         title.body_name, title.body_cls = comp["portfolio"], "LocalAuthority" if head.seat == "local" else "Organization"
     elif comp["city"] and head.seat == "local":
         title.body_name, title.body_cls = comp["city"], "LocalAuthority"
-    title.body_state = title.state
+    if title.org and title.body_name and title.body_cls == "Organization" and fold(title.body_name) == fold(title.org):
+        title.body_name = None
     return title
+
+
+def _as_title(text: str) -> str:
+    """'director general' -> 'Director General'; 'Chief Executive Officer' stays as written."""
+    if any(c.isupper() for c in text):
+        return text
+    return " ".join(w if w in {"of", "the", "and", "for", "to", "in"} else w[:1].upper() + w[1:] for w in text.split())
 
 
 def _portfolio(text: str, lexicon: Lexicon) -> str:
@@ -335,24 +537,51 @@ def _body_class(a: Analysed, tokens: list[int], lexicon: Lexicon) -> str | None:
 
 
 def _complement(a: Analysed, start: int, end: int, lexicon: Lexicon) -> dict:
-    out = {"state": None, "to_state": None, "body": None, "parent": None, "portfolio": None, "city": None, "suffix": ""}
+    out = {"state": None, "to_state": None, "body": None, "parent": None, "portfolio": None, "city": None,
+           "suffix": "", "extra": "", "org": None}
     i = start
     body_tokens: list[int] = []
+    extra: list[str] = []
     prep = None
     while i < end:
         label = a.label(i)
         token = a.tokens[i]
         if token.text == "(":
-            close = next((k for k in range(i + 1, min(end, i + 6)) if a.tokens[k].text == ")"), None)
+            close = next((k for k in range(i + 1, min(end, i + 8)) if a.tokens[k].text == ")"), None)
             if close is not None:
-                i = close + 1           # "Hokim (governor) of ..."
+                inner = a.text(i, close + 1)
+                if not body_tokens and i == start and a.label(i + 1).kind != "post":
+                    extra.append(inner)          # "Secretary (East)", "Joint Secretary (Latin America)"
+                i = close + 1           # "Hokim (governor) of ...", "(FDFA)"
                 continue
-        if label.kind == "func" and token.fold in {"of", "to", "for", "in"} and not body_tokens:
+        if label.kind == "func" and token.fold in {"of", "to", "for", "in", "at", "on", "with"} and not body_tokens:
             prep = token.fold
             i += 1
             continue
         if label.kind == "func" and token.fold == "the" and not body_tokens:
             i += 1
+            continue
+        if token.text in {",", "–", "—"} and not body_tokens and i + 1 < end:
+            i += 1              # "Director General, Indian Coast Guard"
+            continue
+        if prep == "with":
+            # "Head of the Friendship Group with Georgia": the state after "with" is the other side
+            stop = i
+            while stop < end and a.tokens[stop].text not in {",", ";"}:
+                stop += 1
+            if body_tokens:
+                _close_body(a, body_tokens, out, lexicon)
+                body_tokens = []
+            extra.append("with " + a.text(i, stop))
+            i = stop
+            prep = None
+            continue
+        if label.kind == "org" and a.covered[i] == i and not body_tokens:
+            out["org"] = out["org"] or label.values[0].name
+            nxt = label.end
+            if nxt < end and a.label(nxt).kind in {"body", "word", "name", "portfolio"}:
+                body_tokens.extend(range(i, nxt))      # "the CIS Executive Committee"
+            i = nxt
             continue
         if label.kind == "state" and a.covered[i] == i:
             nxt = label.end
@@ -361,9 +590,12 @@ def _complement(a: Analysed, start: int, end: int, lexicon: Lexicon) -> dict:
                 out["state"] = out["state"] or mention.state
                 i = nxt + 1
                 continue
-            continues = nxt < end and a.label(nxt).kind in {"body", "portfolio", "name"}
+            continues = nxt < end and (a.label(nxt).kind in {"body", "portfolio"} or (
+                a.label(nxt).kind in {"name", "word", "acronym"} and a.tokens[nxt].cap))
             if continues:
                 # "Bukhara Region", "Emigration and Tunisian Expatriates": a place or demonym inside a name
+                if mention.form == "demonym" or mention.form in {"name", "alias", "official"}:
+                    out["state"] = out["state"] or mention.state
                 body_tokens.extend(range(i, nxt))
                 i = nxt
                 continue
@@ -378,14 +610,19 @@ def _complement(a: Analysed, start: int, end: int, lexicon: Lexicon) -> dict:
             if body_tokens:
                 _close_body(a, body_tokens, out, lexicon)
                 body_tokens = []
-            if prep == "to":
+            if prep in {"to", "in"} and out["state"] is not None or prep == "to":
                 out["to_state"] = out["to_state"] or mention.state
-            else:
+            elif mention.form not in {"city", "capital"} or out["state"] is None:
                 out["state"] = out["state"] or mention.state
             i = nxt
             prep = None
             continue
-        if label.kind == "func" and token.fold in {"of", "to"} and body_tokens:
+        if label.kind == "post" and any(v.kind == "head" for v in label.values) and not body_tokens and prep == "to":
+            # "Aide to the President", "Special Adviser to the Prime Minister"
+            out["suffix"] = (out["suffix"] + " to the " + label.values[0].title).strip()
+            i = label.end
+            continue
+        if label.kind == "func" and token.fold in {"of", "to", "at", "in", "for", "on"} and body_tokens:
             # does a state follow? then the body ends here
             k = i + 1
             while k < end and a.tokens[k].fold == "the":
@@ -397,17 +634,34 @@ def _complement(a: Analysed, start: int, end: int, lexicon: Lexicon) -> dict:
                 prep = token.fold
                 i = k
                 continue
+            if token.fold in {"for", "on"} and out["body"] is None:
+                # "Minister of State for Foreign Trade": the field after the first complement
+                _close_body(a, body_tokens, out, lexicon)
+                body_tokens = []
+                stop = i + 1
+                while stop < end and a.tokens[stop].text not in {",", ";"} and a.label(stop).kind != "state":
+                    stop += 1
+                extra.append(a.text(i, stop))
+                i = stop
+                continue
         body_tokens.extend(range(i, label.end) if a.covered[i] == i else [i])
         i = label.end if a.covered[i] == i else i + 1
     if body_tokens:
         _close_body(a, body_tokens, out, lexicon)
+    out["extra"] = " ".join(extra)
     return out
 
 
 def _close_body(a: Analysed, tokens: list[int], out: dict, lexicon: Lexicon) -> None:
-    while tokens and a.tokens[tokens[-1]].fold in {"of", "the", "and", "to", "for", "under"}:
+    while tokens and a.tokens[tokens[-1]].fold in {"of", "the", "and", "to", "for", "under", "at", "in", "on"}:
         tokens.pop()
-    if not tokens or out["body"]:
+    while tokens and a.tokens[tokens[0]].text in {",", "–", "—"}:
+        tokens = tokens[1:]
+    if not tokens:
+        return
+    if out["body"] or out["portfolio"]:
+        # a second complement ("Minister for Foreign Affairs ... Trade"): keep it for the label
+        out["extra"] = (out.get("extra", "") + " " + a.text(tokens[0], tokens[-1] + 1)).strip()
         return
     # "X under the Ministry of Y": X sits under a parent body
     for k, t in enumerate(tokens):
@@ -427,8 +681,12 @@ def _close_body(a: Analysed, tokens: list[int], out: dict, lexicon: Lexicon) -> 
     text = a.text(tokens[0], tokens[-1] + 1)
     if cls:
         out["body"] = (text, cls)
-    elif all(a.label(t).kind in {"portfolio", "func", "name", "state"} or a.tokens[t].text == "," for t in tokens):
+    elif all(a.label(t).kind in {"portfolio", "func", "name", "state", "word"} or a.tokens[t].text == "," for t in tokens) \
+            and any(a.label(t).kind == "portfolio" for t in tokens):
         out["portfolio"] = _portfolio(text, lexicon)
+    elif all(a.label(t).kind in {"portfolio", "func", "name", "state", "word", "acronym", "org", "particle"}
+             or a.tokens[t].text in {",", "-", "–"} for t in tokens):
+        out["portfolio"] = text         # "President of ApexBrasil", "Head of BAKAMLA", "Chief of the Army Staff"
 
 
 # ---------------------------------------------------------------- sentences
@@ -437,98 +695,157 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
     """Person mentions of one sentence, in order, as (person, first token, end token)."""
     lexicon = reg.lexicon
     found: list[tuple[Person, int, int]] = []
+    titles: dict[str, TitleParse] = {}
     last_end = 0
+    previous_title: TitleParse | None = None
     for start, end in name_runs(a):
-        if _continues_proper_noun(a, end):
+        if _continues_proper_noun(a, end) and not _opened(a, start):
             continue
-        name = a.text(start, end)
+        name = _name_text(a, start, end)
         left = walk_left(a, start, last_end)
-        title = parse_title(a, left, start, lexicon) if left < start else Title()
+        title = parse_title(a, left, start, lexicon) if left < start else TitleParse()
         if left == start and start >= 2 and a.tokens[start - 1].text == ",":
-            # "the national leader of the Kazakh people, Nurlan Abenov"
+            # "the national leader of the Kazakh people, Nurlan Abenov"; "the Minister of Foreign Affairs, Mr. X"
             before = walk_left(a, start - 1, last_end)
             if before < start - 1:
                 candidate = parse_title(a, before, start - 1, lexicon)
                 if candidate.head or candidate.occupation:
                     title = candidate
+        elif left < start and not title.posts and start >= 2:
+            # "the President of the Republic, Mrs. X": honorific right before the name, title before the comma
+            k = left
+            if k >= 2 and a.tokens[k - 1].text == ",":
+                before = walk_left(a, k - 1, last_end)
+                if before < k - 1:
+                    candidate = parse_title(a, before, k - 1, lexicon)
+                    if candidate.head or candidate.occupation:
+                        candidate.has_cue = True
+                        title = candidate
         appositive = None
-        if end + 1 < len(a.tokens) and a.tokens[end].text == ",":
-            k = end + 1
-            while k < len(a.tokens) and a.tokens[k].fold in {"the", "his", "her"}:
+        k = end
+        while k < len(a.tokens) and a.tokens[k].text == "," and k + 1 < len(a.tokens) and a.label(k + 1).kind == "acronym" \
+                and a.tokens[k + 1].text.isalpha():
+            k += 2          # post-nominals: ", SAN,", ", PTM, TM,"
+        if k + 1 < len(a.tokens) and a.tokens[k].text == ",":
+            k += 1
+            while k < len(a.tokens) and a.tokens[k].fold in APPOSITIVE_OPENERS:
                 k += 1
             stop = walk_right(a, k)
             followed_by_name = stop < len(a.tokens) and a.label(stop).kind == "name"
-            if stop > k and not followed_by_name:
+            if stop > k and not followed_by_name and a.tokens[k].fold != "and":
                 candidate = parse_title(a, k, stop, lexicon)
                 if candidate.has_cue:
                     appositive = candidate
         words = name.split()
-        known = reg.find(name, title.head.title if title.head else None)
-        verb_cue = (len(words) >= 2 and end < len(a.tokens) and VERB_AFTER_NAME.match(a.tokens[end].text) is not None)
+        hint = title.head.title if title.head else None
+        known = reg.find(name, hint)
+        verb_cue = (len(words) >= 2 and end < len(a.tokens) and VERB_AFTER_NAME.match(a.tokens[end].fold) is not None)
         possessive_cue = len(words) >= 2 and end < len(a.tokens) and a.tokens[end].text in ("'s", "’s") and title.has_cue
-        if not (title.has_cue or appositive or known or verb_cue or possessive_cue):
+        listed = previous_title is not None and previous_title.plural and found and start - found[-1][2] <= 2 \
+            and a.tokens[start - 1].fold in {",", "and"}
+        coordinated = bool(found) and len(words) >= 2 and start - found[-1][2] <= 2 and \
+            a.tokens[start - 1].fold in {",", "and"} and not a.tokens[start - 1].fold == "," or listed
+        if not (title.has_cue or appositive or known or verb_cue or possessive_cue or listed or coordinated):
             continue
         if len(words) == 1 and not known:
             # a surname alone is a mention of someone named in full elsewhere; keep it only with a title
-            if not title.head:
+            if not (title.head or (title.has_cue and _opened(a, start))):
                 continue
-        if len(words) > 5:
+        if len(words) > 6 or all(is_initial(w) for w in words):
             continue
         span = Span(a.sentence.index, *a.span(start, end))
-        person = known if (known and len(words) == 1) else reg.add(name, span)
-        if known and len(words) == 1:
+        person = known if (known and (len(words) == 1 or name_key(name) != name_key(known.name) and
+                                      not _fuller(name, known))) else reg.add(name, span)
+        if person is known and known is not None and (len(words) == 1 or name_key(name) != name_key(known.name)):
             person.spans.append(span)
             reg.mentioned(person)
+        if listed and not title.posts and previous_title is not None:
+            title = previous_title
         for t in (title, appositive):
             if t is not None:
                 _apply_title(a, reg, person, t, found, span)
+        if title.posts or title.occupation:
+            previous_title = title
         found.append((person, start, end))
+        titles[person.key] = title
         last_end = end
     return found
 
 
-def _apply_title(a: Analysed, reg: ArticlePeople, person: Person, title: Title,
+def _fuller(name: str, known: Person) -> bool:
+    return len(name.split()) > len(known.name.split())
+
+
+def _apply_title(a: Analysed, reg: ArticlePeople, person: Person, parse: TitleParse,
                  found: list, span: Span) -> None:
     lexicon = reg.lexicon
-    if title.occupation and not person.occupation:
-        person.occupation = title.occupation
-    if title.counterpart and title.head is None:
-        other = next((p for p, _, _ in reversed(found) if p.posts), None)
+    if parse.occupation and not person.occupation:
+        person.occupation = parse.occupation
+    if parse.counterpart and not parse.posts:
+        other = next((p for p, _, _ in reversed(found) if p.posts and p is not person), None)
         if other is not None:
             model = other.posts[-1]
-            state = title.state
+            state = parse.state
             body_key = None
             if model.body and state:          # no state named: the counterpart's body is unknown
                 body = reg.bodies[model.body]
                 body_key = reg.body(body.name, body.cls, state, span)
             person.posts.append(Post(role=model.role, label=_post_label(lexicon, model.role, body_key and reg.bodies[body_key], state, None),
-                                     state=state, body=body_key, span=span))
+                                     state=state, body=body_key, span=span, head=model.head,
+                                     rule="P-counterpart-state" if state else "P-counterpart"))
+            if state is None and other.posts[-1].state:
+                person.counterpart_of = other.key
             return
-    if title.head is None:
-        if title.state and not person.state:
-            person.state = title.state
+    if not parse.posts:
+        if parse.state and not person.state:
+            person.state = parse.state
             person.state_span = span
+            person.state_rule = "P-nationality"
         return
-    state = title.state
-    body_key = None
-    parent_key = None
-    if title.parent_name:
-        pname, pcls = title.parent_name
-        parent_key = reg.body(pname, pcls, state, span)
-    if title.body_name:
-        body_key = reg.body(title.body_name, title.body_cls, state, span, parent_key)
-        state = state or reg.bodies[body_key].state
-    elif title.head.seat == "embassy" and state and title.to_state:
-        names = lexicon.states
-        body_key = reg.body(f"Embassy of {names[state].name} in {names[title.to_state].name}", "Embassy", state, span)
-    elif title.head.seat == "government" and state:
-        body_key = reg.body("Government", "Government", state, span)
-    elif title.head.seat == "parliament" and state:
-        body_key = reg.body("Parliament", "Parliament", state, span)
-    label = _post_label(lexicon, title.role, body_key and reg.bodies[body_key], state, title.to_state)
-    post = Post(role=title.role, label=label, state=state, body=body_key, to_state=title.to_state, span=span)
-    if not any(p.label == post.label for p in person.posts):
-        person.posts.append(post)
+    for title in parse.posts:
+        state = title.state
+        body_key = None
+        parent_key = None
+        if title.parent_name:
+            pname, pcls = title.parent_name
+            parent_key = reg.body(pname, pcls, state, span)
+        if title.body_name:
+            body_key = reg.body(title.body_name, title.body_cls, None if title.org else state, span, parent_key)
+            state = state or reg.bodies[body_key].state
+        elif title.head.seat == "embassy" and state and title.to_state:
+            names = lexicon.states
+            body_key = reg.body(f"Embassy of {names[state].name} in {names[title.to_state].name}", "Embassy", state, span)
+        elif title.head.seat == "government" and state:
+            body_key = reg.body("Government", "Government", state, span)
+        elif title.head.seat == "parliament" and state:
+            body_key = reg.body("Parliament", "Parliament", state, span)
+        label = _post_label(lexicon, title.role, body_key and reg.bodies[body_key], state, title.to_state)
+        if title.suffix and title.suffix not in label:
+            label = _insert_suffix(label, title.suffix, lexicon, state, title.to_state)
+        if title.org and title.org.lower() not in label.lower() and not (body_key and reg.bodies[body_key].cls != "Organization"):
+            label = f"{label} of {title.org}"
+        rule = "P-title" + ("-org" if title.org else "")
+        post = Post(role=title.role, label=label, state=state, body=body_key, to_state=title.to_state, span=span,
+                    rule=rule, org=title.org, head=title.head.title)
+        if parse.counterpart and state:
+            post.rule = "P-counterpart-state"
+        if not any(p.label == post.label for p in person.posts):
+            person.posts.append(post)
+        if parse.counterpart and not state:
+            other = next((p for p, _, _ in reversed(found) if p is not person and any(q.state for q in p.posts)), None)
+            if other is not None:
+                person.counterpart_of = other.key
+
+
+def _insert_suffix(label: str, suffix: str, lexicon: Lexicon, state: str | None, to_state: str | None) -> str:
+    """Put a complement the label lacks ("for Political Affairs") before its state part."""
+    tail = ""
+    for s in (to_state, state):
+        if s:
+            for part in (f" to {lexicon.states[s].name}", f" of {lexicon.states[s].name}"):
+                if label.endswith(part):
+                    label, tail = label[: -len(part)], part + tail
+    return f"{label} {suffix}{tail}"
 
 
 def _post_label(lexicon: Lexicon, role: str, body: Body | None, state: str | None, to_state: str | None) -> str:
@@ -540,11 +857,17 @@ def _post_label(lexicon: Lexicon, role: str, body: Body | None, state: str | Non
     elif body is not None and body.cls == "LocalAuthority":
         label = f"{role} of {body.name}"
     elif body is not None and body.name not in {"Government", "Parliament"}:
-        label = f"{role} of the {body.name}"
+        label = f"{role} of the {body.name}" if not body.name.lower().startswith("the ") else f"{role} of {body.name}"
     else:
         label = role
-    if state:
+    if state and not _names_state(label, lexicon, state):
         label += f" of {names[state].name}"
     if to_state:
         label += f" to {names[to_state].name}"
     return label
+
+
+def _names_state(label: str, lexicon: Lexicon, state: str) -> bool:
+    st = lexicon.states[state]
+    low = fold(label)
+    return any(fold(x) in low.split() or f" {fold(x)} " in f" {low} " for x in (st.name, *st.demonyms) if x)

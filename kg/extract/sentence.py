@@ -30,7 +30,8 @@ NAME_PARTICLES = frozenset("al el bin ibn bint abu de da di du del der van von l
 
 @dataclass
 class Label:
-    kind: str          # state | post | body | portfolio | event | doc | func | name | cap | lower | punct | num
+    kind: str          # state | org | post | body | portfolio | doc | func | name | word | acronym | cap |
+                       # particle | lower | punct | num
     end: int           # index after the last token of the match
     values: list = field(default_factory=list)
 
@@ -80,6 +81,10 @@ def _label_at(tokens: list[Token], i: int, lexicon: Lexicon) -> Label:
     hit = lexicon.state_at(tokens, i)
     if hit and not _first_name_like_city(tokens, i, hit, lexicon):
         return Label("state", hit[0], [hit[1]])
+    org = lexicon.organization_at(tokens, i)
+    if org and not (org[0] < len(tokens) and tokens[org[0]].cap and tokens[org[0]].is_word
+                    and lexicon.bodies.match_at(tokens, org[0])):
+        return Label("org", org[0], [org[1]])
     candidates = []
     for kind, index in (("post", lexicon.posts), ("body", lexicon.bodies), ("doc", lexicon.documents)):
         found = index.match_at(tokens, i)
@@ -88,9 +93,10 @@ def _label_at(tokens: list[Token], i: int, lexicon: Lexicon) -> Label:
     if candidates:
         # longest match wins; on a tie, the order above (post before body before document)
         end, kind, values = max(candidates, key=lambda c: c[0])
-        if kind != "post" or token.cap or _lower_post_ok(values):
+        if kind != "post" or token.cap or _lower_post_ok(values) or (
+                token.text.endswith(".") and any(v.kind == "honorific" for v in values)):
             return Label(kind, end, values)
-    if token.fold in lexicon.portfolios and token.cap:
+    if token.fold in lexicon.portfolios:
         return Label("portfolio", i + 1)
     if token.fold in FUNCTION_WORDS:
         return Label("func", i + 1)
@@ -98,7 +104,9 @@ def _label_at(tokens: list[Token], i: int, lexicon: Lexicon) -> Label:
         if token.fold in CLAUSE_WORDS or token.fold in WEEKDAYS or token.fold in MONTH_WORDS:
             return Label("cap", i + 1)
         if token.text.isupper() and len(token.text) > 1 and not token.text.endswith("."):
-            return Label("cap", i + 1)     # acronyms: NATO, ICT, IDEF
+            return Label("acronym", i + 1)     # NATO, ICT, IDEF; or a family name in capitals (MORIKAWA)
+        if token.fold in lexicon.nonnames:
+            return Label("word", i + 1)        # Republic, Territory, Eastern: never a person's name
         return Label("name", i + 1)
     if token.fold in NAME_PARTICLES:
         return Label("particle", i + 1)
