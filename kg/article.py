@@ -328,6 +328,8 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
             header_cells = None
             continue
         t = line.text
+        if re.match(r"^\s*source\s*:", t, re.I):
+            article.sources.append(t)
         if boiler_rest or _BOILERPLATE.match(t):
             blocks.append(("boilerplate", line.begin, line.begin + len(t), ()))
             boiler_rest = boiler_rest or bool(_CONTACT_BLOCK.match(t))
@@ -402,6 +404,8 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
             if number >= len(lines) - 3 or all(not x.text for x in lines[number:]):
                 if article.date is None and date:      # "Lima, 13 March 2025" signing off a release
                     article.date = date
+                if article.dateline is None:
+                    article.dateline = Dateline(own.group("place"), date, None, line.begin, line.begin + len(t))
             elif article.dateline is None:
                 article.dateline = Dateline(own.group("place"), date, None, line.begin, line.begin + len(t))
             continue

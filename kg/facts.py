@@ -50,6 +50,7 @@ class Person:
     spans: list[Span] = field(default_factory=list)
     state_rule: str = ""           # the rule that gave `state`
     counterpart_of: str | None = None   # key of the person whose counterpart this one is
+    state_rank: int = 0            # 1 the title says so, 2 the side or company, 3 the article's home state
 
 
 @dataclass

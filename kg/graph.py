@@ -193,9 +193,12 @@ class _Writer:
             elif post.state:
                 pg.add((pnode, ORG.postIn, self.state(post.state)))
         has_state = any(q.state for q in posts)
-        if person.state and not has_state:
+        state = person.state
+        if state and cluster.state and cluster.state != state and cluster.state_rank < (person.state_rank or 1):
+            state = cluster.state          # another article names the state; this one only inferred it
+        if state and not has_state:
             sg = self.sentence_graph(facts, person.state_span.sentence) if person.state_span else g
-            sg.add((node, KG.state, self.state(person.state)))
+            sg.add((node, KG.state, self.state(state)))
 
     def _meeting(self, facts: ArticleFacts, meeting) -> None:
         node = ID[f"meeting/{self.res.meetings[(facts.article, meeting.key)]}"]

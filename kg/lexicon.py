@@ -45,6 +45,14 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
         word, start = match.group(), match.start()
+        low = word.lower()
+        if low.startswith(("then-", "ex-", "former-")) and len(word) > low.index("-") + 2:
+            # "then-President", "ex-Minister": the title after the prefix
+            at = low.index("-")
+            tokens.append(Token(word[:at], start, start + at, fold(word[:at])))
+            tokens.append(Token("-", start + at, start + at + 1, "-"))
+            tokens.append(Token(word[at + 1:], start + at + 1, match.end(), fold(word[at + 1:])))
+            continue
         if "-cum-" in word.lower():
             # "Deputy Prime Minister-cum-Foreign Minister": two titles joined
             at = word.lower().index("-cum-")
@@ -201,6 +209,13 @@ class Organization:
     name: str         # usual English name of an international organisation
 
 
+@dataclass(frozen=True)
+class Institution:
+    name: str
+    cls: str          # Parliament | Ministry | Office | Residence | Title
+    state: str
+
+
 @dataclass
 class Lexicon:
     states: dict[str, State]
@@ -218,6 +233,28 @@ class Lexicon:
     agencies: dict = field(default_factory=dict)   # folded agency name -> state id or ""
     organizations: PhraseIndex = field(default_factory=PhraseIndex)   # -> [Organization]
     acronyms: frozenset = frozenset()   # organisation aliases that match only in capitals
+    regions: dict = field(default_factory=dict)    # folded subdivision name -> state id
+    institutions: PhraseIndex = field(default_factory=PhraseIndex)   # -> [Institution]
+
+    def institution_state(self, tokens: list[Token], begin: int = 0, end: int | None = None) -> str | None:
+        """The state of a named institution, seat or state-specific title among tokens[begin:end]."""
+        part = tokens[begin:end]
+        states = {i.state for _, _, values in self.institutions.find_all(part, case_sensitive=True) for i in values}
+        return states.pop() if len(states) == 1 else None
+
+    def region_state(self, tokens: list[Token], begin: int = 0, end: int | None = None) -> str | None:
+        """The state of the region or city named among tokens[begin:end] ("Governor of Chiapas")."""
+        part = tokens[begin:end]
+        found: set[str] = set()
+        for i in range(len(part)):
+            if not part[i].cap:
+                continue
+            for n in (3, 2, 1):
+                key = " ".join(t.fold for t in part[i:i + n])
+                if len(part[i:i + n]) == n and (key in self.regions or key in self.cities):
+                    found.add(self.regions.get(key) or self.cities[key])
+                    break
+        return found.pop() if len(found) == 1 else None
 
     def organization_at(self, tokens: list[Token], i: int):
         """(end, Organization) for an international organisation named at token i."""
@@ -377,5 +414,23 @@ def load_lexicon(folder: Path) -> Lexicon:
                 organizations.add(name, org)
                 if name.replace(".", "").isupper():
                     acronyms.add(phrase_key(name))
+    regions: dict[str, str] = {}
+    if "regions" in config:
+        path, rows = table("regions")
+        for row in rows:
+            sid = require(row, "state", path)
+            for name in [require(row, "name", path), *split_values(row.get("aliases", ""))]:
+                regions.setdefault(" ".join(t.fold for t in tokenize(name)), sid)
+    institutions = PhraseIndex()
+    if "institutions" in config:
+        path, rows = table("institutions")
+        for row in rows:
+            sid = require(row, "state", path)
+            if sid not in states:
+                raise LexiconError(path, f"state '{sid}' is not in the states file", int(row["_line"]))
+            inst = Institution(require(row, "name", path), require(row, "class", path), sid)
+            for name in [inst.name, *split_values(row.get("aliases", ""))]:
+                institutions.add(name, inst)
     return Lexicon(states, state_index, cities, posts, bodies, portfolios, events, documents,
-                   topics, topic_index, folder, frozenset(nonnames), agencies, organizations, frozenset(acronyms))
+                   topics, topic_index, folder, frozenset(nonnames), agencies, organizations, frozenset(acronyms),
+                   regions, institutions)

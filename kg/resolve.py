@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .extract.documents import same_document
-from .extract.names import compatible, is_initial, name_key, surname_key
+from .extract.names import compatible, is_initial, name_key, same_name, surname_key, word_keys
 from .facts import ArticleFacts, Person
 
 
@@ -29,6 +29,8 @@ class PersonCluster:
     names: list[str] = field(default_factory=list)
     members: list[tuple[str, str]] = field(default_factory=list)   # (article, person key)
     stated_roles: dict[str, str] = field(default_factory=dict)     # role -> state, from any mention
+    state: str | None = None                 # the state the strongest evidence of any article gives
+    state_rank: int = 9                      # 1 a title says so, 2 a side or company, 3 a home state
 
 
 @dataclass
@@ -85,6 +87,10 @@ def resolve(corpus: list[ArticleFacts]) -> Resolution:
                     target.stated_roles.setdefault(post.role, post.state)
             res.people[(article, person.key)] = target
         res.clusters.extend(clusters)
+    persons = {(facts.article, p.key): p for facts in corpus for p in facts.people}
+    for cluster in res.clusters:
+        _cluster_state(cluster, persons)
+    _merge_variants(res, persons)
     _unique_ids(res.clusters)
 
     # documents: same kind, same parties, same title (fuzzy) -> one document
@@ -112,6 +118,55 @@ def resolve(corpus: list[ArticleFacts]) -> Resolution:
                 meeting_id = seen.setdefault(key, meeting_id)
             res.meetings[(facts.article, meeting.key)] = meeting_id
     return res
+
+
+def _cluster_state(cluster: PersonCluster, persons: dict) -> None:
+    """The state of a person across articles: the strongest evidence, then the most frequent."""
+    votes: dict[str, list[int]] = defaultdict(list)
+    for member in cluster.members:
+        person = persons.get(member)
+        if person is None:
+            continue
+        states = {q.state for q in person.posts if q.state}
+        rank = person.state_rank or 1
+        if person.state:
+            states.add(person.state)
+        for state in states:
+            votes[state].append(rank if person.state == state and person.state_rank else 1)
+    if votes:
+        state, ranks = min(votes.items(), key=lambda item: (min(item[1]), -len(item[1]), item[0]))
+        cluster.state, cluster.state_rank = state, min(ranks)
+
+
+def _merge_variants(res: Resolution, persons: dict) -> None:
+    """One person written two ways in two articles: the words in another order ("Iwasaki Takeshi",
+    "Takeshi Iwasaki") or a middle name left out ("Nasser Al-Qudah"), when no state tells them apart."""
+    groups: dict[frozenset, list[PersonCluster]] = defaultdict(list)
+    for cluster in res.clusters:
+        if _full(cluster.name):
+            keys = word_keys(cluster.name)
+            groups[frozenset((keys[0], keys[-1]))].append(cluster)
+    gone: set[int] = set()
+    for group in groups.values():
+        for i, keep in enumerate(group):
+            if id(keep) in gone:
+                continue
+            for other in group[i + 1:]:
+                if id(other) in gone or not any(same_name(a, b) for a in keep.names for b in other.names):
+                    continue
+                if keep.state and other.state and keep.state != other.state and min(keep.state_rank, other.state_rank) == 1:
+                    continue
+                for n in other.names:
+                    if n not in keep.names:
+                        keep.names.append(n)
+                if len(other.name.split()) > len(keep.name.split()):
+                    keep.name, keep.id = other.name, other.id
+                keep.members.extend(other.members)
+                for member in other.members:
+                    res.people[member] = keep
+                gone.add(id(other))
+            _cluster_state(keep, persons)
+    res.clusters = [c for c in res.clusters if id(c) not in gone]
 
 
 def _unique_ids(clusters: list[PersonCluster]) -> None:

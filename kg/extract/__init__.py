@@ -15,6 +15,7 @@ from .dates import day_dates, years
 from .documents import read_documents, same_document
 from .meetings import SentenceView, read_meetings
 from .people import ArticlePeople, read_people
+from .context import assign_states, cell_evidence, side_evidence
 from .sentence import analyse
 
 __all__ = ["extract_article"]
@@ -24,6 +25,8 @@ def extract_article(article: Article, lexicon: Lexicon) -> ArticleFacts:
     reg = ArticlePeople(lexicon)
     views: list[SentenceView] = []
     state_counts: Counter[str] = Counter()
+    sides: dict = {}
+    side_context: dict = {}
     for sentence in article.sentences:
         a = analyse(sentence, lexicon)
         if sentence.kind == "boilerplate":
@@ -33,6 +36,9 @@ def extract_article(article: Article, lexicon: Lexicon) -> ArticleFacts:
         people = sorted(people + _anaphora(a, reg, people), key=lambda item: item[1])
         view = SentenceView(a, people, lexicon.events.find_all(a.tokens))
         views.append(view)
+        for key, evidence in {**side_evidence(a, people, lexicon, side_context),
+                              **cell_evidence(a, people, lexicon)}.items():
+            sides.setdefault(key, evidence)
         for i, label in enumerate(a.labels):
             if a.covered[i] == i and label.kind == "state":
                 state_counts[label.values[0].state] += 1
@@ -44,6 +50,7 @@ def extract_article(article: Article, lexicon: Lexicon) -> ArticleFacts:
         sentences=[SentenceRecord(s.index, s.begin, s.end, s.text) for s in article.sentences],
     )
     facts.meetings = read_meetings(views, lexicon, article.date, reg.people)
+    assign_states(article, views, reg, facts.meetings, lexicon, sides)
     facts.documents = _documents(views, reg, lexicon, pair, facts)
     facts.relations = _relations(views, article, pair)
     facts.milestones = _milestones(views)

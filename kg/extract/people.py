@@ -162,11 +162,6 @@ class ArticlePeople:
         return person
 
     def body(self, name: str, cls: str, state: str | None, span: Span, parent: str | None = None) -> str:
-        if state is None:
-            # "the National Assembly" after "the National Assembly of Serbia"
-            known = {b.state for b in self.bodies.values() if b.state and fold(b.name) == fold(name)}
-            if len(known) == 1:
-                state = known.pop()
         key = f"{state or '-'}:{fold(name)}"
         body = self.bodies.get(key)
         if body is None:
@@ -200,26 +195,43 @@ def _family_caps(a: Analysed, i: int) -> bool:
                                                                     and a.tokens[i - 1].text[1:].islower())
 
 
-def _opened(a: Analysed, i: int) -> bool:
+def _opened(a: Analysed, i: int, kinds: frozenset = frozenset({"honorific", "head", "rank"})) -> bool:
     """Token i follows an honorific or a title: the words after it are a name."""
     if i == 0:
         return False
     label = a.label(i - 1)
-    return label.kind == "post" and any(v.kind in {"honorific", "head", "rank"} for v in label.values)
+    return label.kind == "post" and any(v.kind in kinds for v in label.values)
+
+
+def _word_in_name(a: Analysed, i: int) -> bool:
+    """'bin Sultan', 'bin Saad': after a patronymic particle a capitalised title word is a name."""
+    return a.covered[i] == i and a.labels[i].end == i + 1 and a.tokens[i].cap and a.tokens[i].is_word \
+        and a.labels[i].kind in {"post", "word", "state", "body"} and i + 1 < len(a.tokens) \
+        and (_is_name_token(a, i + 1) or a.labels[i + 1].kind == "particle")
+
+
+def _caps_start(a: Analysed, i: int) -> bool:
+    """A family name in capitals opens a name after an honorific, a title, a comma or nothing."""
+    if not _family_caps(a, i) or not (i + 1 < len(a.tokens) and _is_name_token(a, i + 1)):
+        return False
+    return i == 0 or _opened(a, i) or a.tokens[i - 1].text in {",", "(", "|", ";"} or a.tokens[i - 1].fold == "and"
 
 
 def name_runs(a: Analysed) -> list[tuple[int, int]]:
     """Maximal runs of name-like tokens (particles allowed inside, capitals for family names)."""
     runs, i, n = [], 0, len(a.tokens)
     while i < n:
-        startable = _is_name_token(a, i) or _family_caps(a, i) or (
+        startable = _is_name_token(a, i) or _caps_start(a, i) or (
             # "Mr. Park Jae-won": a one-word body head opened by an honorific, before a name
-            _opened(a, i) and a.covered[i] == i and a.labels[i].kind in {"body", "word"} and a.labels[i].end == i + 1
-            and a.tokens[i].cap and i + 1 < n and _is_name_token(a, i + 1))
+            _opened(a, i, frozenset({"honorific"})) and a.covered[i] == i and a.labels[i].kind in {"body", "word"}
+            and a.labels[i].end == i + 1 and a.tokens[i].cap and i + 1 < n and _is_name_token(a, i + 1))
         if startable:
             j = i + 1
-            while j < n and a.covered[j] == j and (_is_name_token(a, j) or _family_caps(a, j) or (
-                    a.labels[j].kind == "particle" and j + 1 < n and _is_name_token(a, j + 1))):
+            while j < n and a.covered[j] == j and (_is_name_token(a, j) or (
+                    _family_caps(a, j) and not (j + 1 < n and _is_name_token(a, j + 1))) or (
+                    a.labels[j].kind == "particle" and j + 1 < n and (
+                        _is_name_token(a, j + 1) or _word_in_name(a, j + 1))) or (
+                    _word_in_name(a, j) and a.labels[j - 1].kind == "particle")):
                 j += 1
             runs.append((i, j))
             i = j
@@ -234,6 +246,8 @@ def _continues_proper_noun(a: Analysed, end: int) -> bool:
         return False
     label = a.label(end)
     token = a.tokens[end]
+    if label.kind == "body" and not token.cap and token.fold not in {"parliament"}:
+        return True            # "the Turkmendemiryollary agency", "the Cafebras company"
     if token.cap and label.kind in {"body", "portfolio", "cap", "doc", "word", "acronym"} and token.fold not in {"the"} \
             and not (label.kind == "acronym" and end + 1 < len(a.tokens) and a.tokens[end + 1].text == ","):
         if label.kind == "cap" and token.fold not in {"i", "ii", "iii", "iv"}:
@@ -267,17 +281,33 @@ def walk_left(a: Analysed, start: int, stop_at: int) -> int:
         label = a.labels[j]
         token = a.tokens[j]
         if label.kind in TITLE_LABELS:
-            if label.kind == "func" and token.fold not in TITLE_FUNCS - {"on"} and not (
+            if label.kind == "func" and token.fold not in TITLE_FUNCS and not (
                     token.fold == "in" and a.label(i).kind == "state"):
                 break
-            if label.kind == "portfolio" and not token.cap:
+            if label.kind == "func" and token.fold == "and" and j > stop_at and a.label(j - 1).kind == "state":
+                k = a.covered[j - 1] - 1
+                if k >= stop_at and a.tokens[k].fold == "the":
+                    k -= 1
+                if k >= stop_at and a.tokens[k].fold == "of" and k == stop_at:
+                    break           # "A of Argentina and B": the state is A's
+            if label.kind == "name" and j > 0:
+                k = j
+                while k > stop_at and a.label(k - 1).kind in {"name", "particle"}:
+                    k -= 1
+                before = a.label(k - 1) if k > stop_at else None
+                if before is None or not (a.tokens[k - 1].fold in {"of", "the", "for", "at", "in", "under"}
+                                          or before.kind in {"body", "portfolio", "acronym", "state", "org", "word"}):
+                    break
+            if label.kind == "portfolio" and not token.cap and not (
+                    _is_head(a, i) and not a.tokens[i].cap):
                 break               # "on energy Minister X": a lower-case word is no part of a title
             if label.kind == "post" and not token.cap and any(v.kind == "honorific" for v in label.values) \
                     and not token.text.endswith("."):
                 break
             i = j
             continue
-        if token.text in ("'s", "’s") or token.text in ("-", "–", "—", "-cum-", "&", "/") or token.fold in {"people", "nation"}:
+        if token.text in ("'s", "’s") or token.text in ("-", "–", "—", "-cum-", "&", "/") or token.fold in {
+                "people", "nation", "two", "three", "four", "five", "six", "seven", "both"}:
             i = j
             continue
         if token.text == ")":
@@ -319,11 +349,15 @@ def walk_right(a: Analysed, start: int) -> int:
                 while k < n and a.label(k).kind in {"name", "particle"}:
                     k += 1
                 prev = a.tokens[i - 1].fold if i > 0 else ""
-                if prev not in TITLE_FUNCS and a.label(i - 1).kind not in {"word", "state", "portfolio", "body", "acronym"} \
+                # after "of", "the" or an acronym a name is the body's ("CEO of PKP Polskie Linie"); after
+                # a state or a portfolio word it is the next person's ("President of Latvia Anna Ozola")
+                if prev not in TITLE_FUNCS and a.label(i - 1).kind not in {"acronym"} \
                         and not (k < n and a.label(k).kind in {"body", "portfolio", "word"}):
                     break
                 if k < n and a.tokens[k].text == "," and k + 1 < n and a.label(k + 1).kind in {"name"}:
                     break
+                i = k
+                continue
             if label.kind == "func" and token.fold not in TITLE_FUNCS:
                 break
             if label.kind == "post" and any(v.kind == "head" for v in label.values):
@@ -391,7 +425,8 @@ def parse_title(a: Analysed, begin: int, end: int, lexicon: Lexicon) -> TitlePar
                 elif word.kind == "counterpart":
                     parse.counterpart = True
                     parse.has_cue = True
-                elif word.kind in {"rank", "honorific"}:
+                    parse.plural = parse.plural or a.tokens[label.end - 1].fold.endswith("s")
+                elif word.kind in {"rank", "honorific"} and not (word.kind == "honorific" and heads):
                     parse.has_cue = True
                     if word.kind == "rank" and label.end < end and a.tokens[label.end].fold == "of" and not heads:
                         heads.append((j, label.end, PostWord(word.title, "head", "body")))
@@ -504,8 +539,12 @@ def _segment(a: Analysed, s_begin: int, h_begin: int, h_end: int, s_end: int, he
         title.body_name, title.body_cls = pre_text, "Organization"      # "ApexBrasil president"
     elif comp["portfolio"] and head.seat == "ministry":
         title.body_name, title.body_cls = "Ministry of " + comp["portfolio"], "Ministry"
-    elif comp["portfolio"] and head.seat in {"local", "body", "state", "none", "government", "parliament"}:
-        title.body_name, title.body_cls = comp["portfolio"], "LocalAuthority" if head.seat == "local" else "Organization"
+    elif comp["portfolio"] and head.seat == "local":
+        title.body_name, title.body_cls = comp["portfolio"], "LocalAuthority"
+    elif comp["portfolio"]:
+        # "Secretary of Foreign Affairs", "President of ApexBrasil", "Head of BAKAMLA": the field or
+        # the body is part of the post's name
+        title.suffix = (f"of {comp['portfolio']} " + title.suffix).strip()
     elif comp["city"] and head.seat == "local":
         title.body_name, title.body_cls = comp["city"], "LocalAuthority"
     if title.org and title.body_name and title.body_cls == "Organization" and fold(title.body_name) == fold(title.org):
@@ -698,7 +737,10 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
     titles: dict[str, TitleParse] = {}
     last_end = 0
     previous_title: TitleParse | None = None
+    skip_until = 0
     for start, end in name_runs(a):
+        if start < skip_until:
+            continue           # a name inside the appositive of the name before ("CEO of PKP Polskie ...")
         if _continues_proper_noun(a, end) and not _opened(a, start):
             continue
         name = _name_text(a, start, end)
@@ -709,7 +751,7 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
             before = walk_left(a, start - 1, last_end)
             if before < start - 1:
                 candidate = parse_title(a, before, start - 1, lexicon)
-                if candidate.head or candidate.occupation:
+                if candidate.head or candidate.occupation or candidate.counterpart:
                     title = candidate
         elif left < start and not title.posts and start >= 2:
             # "the President of the Republic, Mrs. X": honorific right before the name, title before the comma
@@ -718,7 +760,7 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
                 before = walk_left(a, k - 1, last_end)
                 if before < k - 1:
                     candidate = parse_title(a, before, k - 1, lexicon)
-                    if candidate.head or candidate.occupation:
+                    if candidate.head or candidate.occupation or candidate.counterpart:
                         candidate.has_cue = True
                         title = candidate
         appositive = None
@@ -731,20 +773,26 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
             while k < len(a.tokens) and a.tokens[k].fold in APPOSITIVE_OPENERS:
                 k += 1
             stop = walk_right(a, k)
-            followed_by_name = stop < len(a.tokens) and a.label(stop).kind == "name"
+            # "A, the Ambassador of X, B, the Ambassador of Y": a title between two names is the second's
+            after = stop + 1 if stop < len(a.tokens) and a.tokens[stop].text == "," else stop
+            while after < len(a.tokens) and a.label(after).kind == "post" and any(
+                    v.kind in {"honorific", "rank"} for v in a.label(after).values):
+                after = a.label(after).end
+            followed_by_name = after < len(a.tokens) and a.label(after).kind == "name" and not (
+                after == stop + 1 and a.tokens[after].fold in {"who", "which"})
             if stop > k and not followed_by_name and a.tokens[k].fold != "and":
                 candidate = parse_title(a, k, stop, lexicon)
                 if candidate.has_cue:
                     appositive = candidate
+                    skip_until = stop
         words = name.split()
         hint = title.head.title if title.head else None
         known = reg.find(name, hint)
         verb_cue = (len(words) >= 2 and end < len(a.tokens) and VERB_AFTER_NAME.match(a.tokens[end].fold) is not None)
         possessive_cue = len(words) >= 2 and end < len(a.tokens) and a.tokens[end].text in ("'s", "’s") and title.has_cue
-        listed = previous_title is not None and previous_title.plural and found and start - found[-1][2] <= 2 \
-            and a.tokens[start - 1].fold in {",", "and"}
-        coordinated = bool(found) and len(words) >= 2 and start - found[-1][2] <= 2 and \
-            a.tokens[start - 1].fold in {",", "and"} and not a.tokens[start - 1].fold == "," or listed
+        joined = bool(found) and _coordinated(a, found[-1][2], start)
+        listed = previous_title is not None and previous_title.plural and joined
+        coordinated = joined and len(words) >= 2 and not title.posts and not title.counterpart
         if not (title.has_cue or appositive or known or verb_cue or possessive_cue or listed or coordinated):
             continue
         if len(words) == 1 and not known:
@@ -764,12 +812,54 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
         for t in (title, appositive):
             if t is not None:
                 _apply_title(a, reg, person, t, found, span)
+        of_state = _of_state_after(a, end)
+        if of_state and not appositive:
+            for post in person.posts:
+                if post.state is None and post.span == span and not post.org:
+                    post.state, post.rule = of_state, "P-name-of-state"
+                    post.label = _post_label(lexicon, post.role, reg.bodies.get(post.body), of_state, post.to_state)
+            if not person.state and not any(q.state for q in person.posts):
+                person.state, person.state_span, person.state_rule = of_state, span, "P-name-of-state"
         if title.posts or title.occupation:
             previous_title = title
         found.append((person, start, end))
         titles[person.key] = title
         last_end = end
     return found
+
+
+def _coordinated(a: Analysed, prev_end: int, start: int) -> bool:
+    """Only a list separator (and a 'of STATE' of the name before) lies between two names:
+    'A of Argentina, B of Brazil and C', 'A, B and C'."""
+    k = prev_end
+    if k < start and a.tokens[k].fold == "of":
+        k += 1
+        if k < start and a.tokens[k].fold == "the":
+            k += 1
+        if k < start and a.label(k).kind == "state":
+            k = a.label(k).end
+        else:
+            return False
+    seps = 0
+    while k < start and a.tokens[k].text in {",", "and", "&", ";"}:
+        k += 1
+        seps += 1
+    return k == start and 1 <= seps <= 2
+
+
+def _of_state_after(a: Analysed, end: int) -> str | None:
+    """'President Cemal Akgun of the Republic of Turkey': the state right after a name."""
+    if end + 1 >= len(a.tokens) or a.tokens[end].fold != "of":
+        return None
+    k = end + 1
+    if a.tokens[k].fold == "the":
+        k += 1
+    if k < len(a.tokens) and a.covered[k] == k and a.labels[k].kind == "state":
+        mention = a.labels[k].values[0]
+        nxt = a.labels[k].end
+        if mention.form in {"name", "official", "alias"} and not (nxt < len(a.tokens) and a.label(nxt).kind in {"body", "portfolio"}):
+            return mention.state
+    return None
 
 
 def _fuller(name: str, known: Person) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..article import Sentence
-from ..lexicon import FUNCTION_WORDS, Lexicon, Token, tokenize
+from ..lexicon import FUNCTION_WORDS, Lexicon, Token, fold, tokenize
 
 # Capitalised words that begin sentences or clauses and are never part of a name.
 CLAUSE_WORDS = frozenset(
@@ -20,6 +20,12 @@ CLAUSE_WORDS = frozenset(
     today yesterday tomorrow last next first second third back all each every many some
     mutual bilateral trilateral joint regular special official state working ninth tenth
     sixth seventh eighth fifth fourth new newly former president minister""".split()
+)
+# Of those, the words that inside a sentence belong to the names of things ("Director General of
+# Bilateral Affairs", "the Joint Statement"): there they are vocabulary words, never names of people.
+ADJECTIVE_CLAUSE_WORDS = frozenset(
+    """mutual bilateral trilateral joint regular special official state working ninth tenth sixth seventh
+    eighth fifth fourth first second third new newly former back next last""".split()
 )
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTH_WORDS = frozenset(
@@ -58,7 +64,7 @@ class Analysed:
 
 
 def analyse(sentence: Sentence, lexicon: Lexicon) -> Analysed:
-    tokens = tokenize(sentence.text)
+    tokens = _split_state_compounds(tokenize(sentence.text), lexicon)
     labels: list[Label] = [Label("lower", i + 1) for i in range(len(tokens))]
     covered = list(range(len(tokens)))
     i = 0
@@ -70,6 +76,28 @@ def analyse(sentence: Sentence, lexicon: Lexicon) -> Analysed:
             covered[j] = i
         i = label.end
     return Analysed(sentence, tokens, labels, covered)
+
+
+def _split_state_compounds(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """'Georgia-Kazakhstan', 'Azerbaijani-Kyrgyz': a hyphenated pair of states is two state words."""
+    out: list[Token] = []
+    for token in tokens:
+        if "-" not in token.text or not token.text[:1].isupper():
+            out.append(token)
+            continue
+        parts = token.text.split("-")
+        if not any(lexicon.state_index.entries.get((fold(p),)) for p in parts if p):
+            out.append(token)
+            continue
+        at = token.start
+        for number, part in enumerate(parts):
+            if number:
+                out.append(Token("-", at, at + 1, "-"))
+                at += 1
+            if part:
+                out.append(Token(part, at, at + len(part), fold(part)))
+            at += len(part)
+    return out
 
 
 def _label_at(tokens: list[Token], i: int, lexicon: Lexicon) -> Label:
@@ -101,6 +129,8 @@ def _label_at(tokens: list[Token], i: int, lexicon: Lexicon) -> Label:
     if token.fold in FUNCTION_WORDS:
         return Label("func", i + 1)
     if token.cap:
+        if token.fold in ADJECTIVE_CLAUSE_WORDS and i > 0 and tokens[i - 1].text not in {'"', "“", "(", ":", "–", "—", "-"}:
+            return Label("word", i + 1)
         if token.fold in CLAUSE_WORDS or token.fold in WEEKDAYS or token.fold in MONTH_WORDS:
             return Label("cap", i + 1)
         if token.text.isupper() and len(token.text) > 1 and not token.text.endswith("."):
@@ -122,10 +152,17 @@ def _first_name_like_city(tokens: list[Token], i: int, hit, lexicon: Lexicon) ->
     nxt = tokens[end]
     if not nxt.cap or not nxt.is_word or nxt.fold in CLAUSE_WORDS or lexicon.state_at(tokens, end):
         return False
-    if lexicon.posts.match_at(tokens, end) or lexicon.bodies.match_at(tokens, end) or nxt.fold in lexicon.portfolios:
+    if lexicon.posts.match_at(tokens, end) or lexicon.bodies.match_at(tokens, end) or nxt.fold in lexicon.portfolios \
+            or nxt.fold in lexicon.nonnames or lexicon.documents.match_at(tokens, end):
         return False
     prev = tokens[i - 1] if i > 0 else None
-    return prev is not None and bool(lexicon.posts.match_at(tokens, i - 1)) and prev.cap
+    if prev is not None and bool(lexicon.posts.match_at(tokens, i - 1)):
+        return True
+    # "Minister of Foreign Affairs Sofia Petrova": a city before a given name and a surname
+    after = end + 1
+    return after < len(tokens) and tokens[after].cap and tokens[after].is_word and not lexicon.state_at(tokens, after) \
+        and tokens[after].fold not in lexicon.nonnames and not lexicon.bodies.match_at(tokens, after) \
+        and (prev is None or not prev.fold in {"in", "to", "from", "at"})
 
 
 def _lower_post_ok(values) -> bool:
