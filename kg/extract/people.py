@@ -162,6 +162,12 @@ class ArticlePeople:
         return person
 
     def body(self, name: str, cls: str, state: str | None, span: Span, parent: str | None = None) -> str:
+        if state is None and cls not in {"Ministry", "Organization", "Government"}:
+            # "the National Assembly" after "the National Assembly of Serbia" (every state has a
+            # Ministry of Foreign Affairs: a ministry named without its state stays unknown here)
+            known = {b.state for b in self.bodies.values() if b.state and fold(b.name) == fold(name)}
+            if len(known) == 1:
+                state = known.pop()
         key = f"{state or '-'}:{fold(name)}"
         body = self.bodies.get(key)
         if body is None:
@@ -295,8 +301,13 @@ def walk_left(a: Analysed, start: int, stop_at: int) -> int:
                 while k > stop_at and a.label(k - 1).kind in {"name", "particle"}:
                     k -= 1
                 before = a.label(k - 1) if k > stop_at else None
-                if before is None or not (a.tokens[k - 1].fold in {"of", "the", "for", "at", "in", "under"}
-                                          or before.kind in {"body", "portfolio", "acronym", "state", "org", "word"}):
+                names_body = _is_head(a, i) and i == j + 1     # "ApexBrasil president", "Eximbank chief executive"
+                if not names_body and (before is None or not (
+                        a.tokens[k - 1].fold in {"of", "the", "for", "at", "in", "under", "'s"}
+                        or before.kind in {"body", "portfolio", "acronym", "state", "org", "word"})):
+                    break
+                if names_body and (before is None or before.kind not in TITLE_LABELS):
+                    i = k
                     break
             if label.kind == "portfolio" and not token.cap and not (
                     _is_head(a, i) and not a.tokens[i].cap):
@@ -358,13 +369,13 @@ def walk_right(a: Analysed, start: int) -> int:
                     break
                 i = k
                 continue
-            if label.kind == "func" and token.fold not in TITLE_FUNCS:
+            if label.kind == "func" and token.fold not in TITLE_FUNCS | {"with"}:
                 break
             if label.kind == "post" and any(v.kind == "head" for v in label.values):
                 seen_head = True
             i = a.labels[a.covered[i]].end if a.covered[i] == i else i + 1
             continue
-        if token.text in ("'s", "’s") and i > start and a.label(i - 1).kind == "state":
+        if token.text in ("'s", "’s") and i > start and a.label(i - 1).kind in {"state", "body"}:
             i += 1
             continue
         if token.text in ("–", "—", "-cum-", "-", "/") and i + 1 < n and a.label(i + 1).kind in {"post", "portfolio"}:
@@ -455,6 +466,15 @@ def parse_title(a: Analysed, begin: int, end: int, lexicon: Lexicon) -> TitlePar
         if joiner is not None and (a.tokens[joiner].text in JOIN_WORDS or a.tokens[joiner].fold in JOIN_WORDS):
             segments.append((seg_begin, number - 1, joiner))
             seg_begin = joiner + 1
+        elif k == prev_end:
+            # two heads side by side: one title ("Deputy Chief Cabinet Secretary")
+            heads[number - 1] = (heads[number - 1][0], h_end, heads[number - 1][2] or head)
+            heads[number] = (h_begin, h_end, None)
+        elif h_end == end and h_begin - 1 >= prev_end and a.label(h_begin - 1).kind in {
+                "portfolio", "body", "word", "name", "acronym"} and not _after_prep(a, h_begin - 1, prev_end):
+            # "Minister of Foreign Affairs Ambassador Halima Dikko": a second title before the name
+            segments.append((seg_begin, number - 1, h_begin))
+            seg_begin = h_begin
         else:
             heads[number] = (h_begin, h_end, None)       # inside the complement of the post before
     segments.append((seg_begin, len(heads) - 1, end))
@@ -462,8 +482,7 @@ def parse_title(a: Analysed, begin: int, end: int, lexicon: Lexicon) -> TitlePar
     for (s_begin, _, s_end), (h_begin, h_end, head) in zip(segments, real):
         title = _segment(a, s_begin, h_begin, h_end, s_end, head, lexicon)
         parse.posts.append(title)
-        if PLURAL_ROLE.search(a.tokens[h_end - 1].fold) and a.tokens[h_end - 1].fold not in {"affairs", "ss"} \
-                and not a.tokens[h_end - 1].fold.endswith("ss") and head.title.lower() != a.tokens[h_end - 1].fold:
+        if _singular(a.text(h_begin, h_end)).lower() != a.text(h_begin, h_end).lower():
             parse.plural = True
     shared = next((t.state for t in parse.posts if t.state), parse.state)
     for title in parse.posts:
@@ -476,11 +495,22 @@ def parse_title(a: Analysed, begin: int, end: int, lexicon: Lexicon) -> TitlePar
     return parse
 
 
+def _after_prep(a: Analysed, joiner: int, floor: int) -> bool:
+    """The words before a head end in "to the Russian", "of the": the head is a complement."""
+    k = joiner
+    while k >= floor and a.label(k).kind in {"state", "word"}:
+        k = a.covered[k] - 1
+    return k >= floor and a.tokens[k].fold in {"to", "of", "the", "for"}
+
+
 def _segment(a: Analysed, s_begin: int, h_begin: int, h_end: int, s_end: int, head: PostWord,
              lexicon: Lexicon) -> Title:
+    while s_end > h_end and a.label(s_end - 1).kind == "post" and any(
+            v.kind in {"honorific", "rank"} for v in a.label(s_end - 1).values):
+        s_end = a.covered[s_end - 1]
     title = Title(head=head, begin=s_begin, end=s_end, has_cue=True)
     modifiers: list[str] = []
-    written = _as_title(a.text(h_begin, h_end))
+    written = _singular(_as_title(a.text(h_begin, h_end)))
     pre: list[int] = []
     i = s_begin
     while i < h_begin:
@@ -496,7 +526,7 @@ def _segment(a: Analysed, s_begin: int, h_begin: int, h_end: int, s_end: int, he
             if title.state is None:
                 title.state = label.values[0].state
         elif label.kind == "org":
-            title.org = label.values[0].name
+            title.org = a.text(j, label.end)
         elif label.kind in {"portfolio", "body", "name", "word", "acronym"} or (label.kind == "func" and pre):
             pre.extend(range(j, label.end))
         i = label.end if label.end > i else i + 1
@@ -544,12 +574,30 @@ def _segment(a: Analysed, s_begin: int, h_begin: int, h_end: int, s_end: int, he
     elif comp["portfolio"]:
         # "Secretary of Foreign Affairs", "President of ApexBrasil", "Head of BAKAMLA": the field or
         # the body is part of the post's name
-        title.suffix = (f"of {comp['portfolio']} " + title.suffix).strip()
+        title.suffix = (f"{comp.get('prep') or 'of'} {comp['portfolio']} " + title.suffix).strip()
     elif comp["city"] and head.seat == "local":
         title.body_name, title.body_cls = comp["city"], "LocalAuthority"
     if title.org and title.body_name and title.body_cls == "Organization" and fold(title.body_name) == fold(title.org):
         title.body_name = None
     return title
+
+
+def _singular(text: str) -> str:
+    """'Members of Parliament' -> 'Member of Parliament', 'Deputies' -> 'Deputy', 'Heads' -> 'Head'."""
+    words = text.split()
+    if not words:
+        return text
+    first = words[0]
+    low = first.lower()
+    if low.endswith("ies") and len(low) > 4:
+        words[0] = first[:-3] + "y"
+    elif low.endswith(("ches", "shes", "sses")):
+        words[0] = first[:-2]
+    elif low.endswith("s") and not low.endswith(("ss", "us", "is", "ys")) and len(low) > 3 and low not in {"affairs"}:
+        words[0] = first[:-1]
+    elif low == "chairmen":
+        words[0] = first[:-2] + "an"
+    return " ".join(words)
 
 
 def _as_title(text: str) -> str:
@@ -593,6 +641,13 @@ def _complement(a: Analysed, start: int, end: int, lexicon: Lexicon) -> dict:
                     extra.append(inner)          # "Secretary (East)", "Joint Secretary (Latin America)"
                 i = close + 1           # "Hokim (governor) of ...", "(FDFA)"
                 continue
+        if label.kind == "func" and token.fold in {"for", "on"} and not body_tokens and (out["state"] or out["body"] or out["portfolio"]):
+            stop = i + 1
+            while stop < end and a.tokens[stop].text not in {",", ";"}:
+                stop += 1
+            extra.append(a.text(i, stop))
+            i = stop
+            continue
         if label.kind == "func" and token.fold in {"of", "to", "for", "in", "at", "on", "with"} and not body_tokens:
             prep = token.fold
             i += 1
@@ -616,11 +671,15 @@ def _complement(a: Analysed, start: int, end: int, lexicon: Lexicon) -> dict:
             prep = None
             continue
         if label.kind == "org" and a.covered[i] == i and not body_tokens:
-            out["org"] = out["org"] or label.values[0].name
+            out["org"] = out["org"] or a.text(i, label.end)
             nxt = label.end
             if nxt < end and a.label(nxt).kind in {"body", "word", "name", "portfolio"}:
                 body_tokens.extend(range(i, nxt))      # "the CIS Executive Committee"
             i = nxt
+            continue
+        if label.kind == "state" and a.covered[i] == i and body_tokens and a.tokens[i - 1].text in {"-", "–"}:
+            body_tokens.extend(range(i, label.end))     # "Japan-Viet Nam Friendship League"
+            i = label.end
             continue
         if label.kind == "state" and a.covered[i] == i:
             nxt = label.end
@@ -630,10 +689,12 @@ def _complement(a: Analysed, start: int, end: int, lexicon: Lexicon) -> dict:
                 i = nxt + 1
                 continue
             continues = nxt < end and (a.label(nxt).kind in {"body", "portfolio"} or (
-                a.label(nxt).kind in {"name", "word", "acronym"} and a.tokens[nxt].cap))
+                a.label(nxt).kind in {"name", "word", "acronym"} and a.tokens[nxt].cap) or (
+                a.tokens[nxt].text in {"-", "–"} and nxt + 1 < end and a.label(nxt + 1).kind == "state"))
             if continues:
                 # "Bukhara Region", "Emigration and Tunisian Expatriates": a place or demonym inside a name
-                if mention.form == "demonym" or mention.form in {"name", "alias", "official"}:
+                if (mention.form == "demonym" or mention.form in {"name", "alias", "official"}) and not (
+                        a.tokens[nxt].text in {"-", "–"}):
                     out["state"] = out["state"] or mention.state
                 body_tokens.extend(range(i, nxt))
                 i = nxt
@@ -656,11 +717,18 @@ def _complement(a: Analysed, start: int, end: int, lexicon: Lexicon) -> dict:
             i = nxt
             prep = None
             continue
-        if label.kind == "post" and any(v.kind == "head" for v in label.values) and not body_tokens and prep == "to":
-            # "Aide to the President", "Special Adviser to the Prime Minister"
-            out["suffix"] = (out["suffix"] + " to the " + label.values[0].title).strip()
+        if label.kind == "post" and any(v.kind == "head" for v in label.values) and not body_tokens and prep in {"to", "of"}:
+            # "Aide to the President", "Press Secretary of the President", "wife of the President"
+            out["suffix"] = (out["suffix"] + f" {prep} the " + _singular(_as_title(a.text(i, label.end)))).strip()
             i = label.end
+            prep = None
             continue
+        if token.text in ("'s", "’s") and body_tokens:
+            body_tokens.append(i)       # "the Croatian Parliament's Friendship Group"
+            i += 1
+            continue
+        if label.kind == "post" and any(v.kind in {"honorific", "rank"} for v in label.values):
+            break
         if label.kind == "func" and token.fold in {"of", "to", "at", "in", "for", "on"} and body_tokens:
             # does a state follow? then the body ends here
             k = i + 1
@@ -689,6 +757,13 @@ def _complement(a: Analysed, start: int, end: int, lexicon: Lexicon) -> dict:
         _close_body(a, body_tokens, out, lexicon)
     out["extra"] = " ".join(extra)
     return out
+
+
+def _prep_before(a: Analysed, i: int) -> str:
+    k = i - 1
+    while k >= 0 and a.tokens[k].fold == "the":
+        k -= 1
+    return a.tokens[k].fold if k >= 0 and a.tokens[k].fold in {"of", "for", "at", "in", "to", "on"} else "of"
 
 
 def _close_body(a: Analysed, tokens: list[int], out: dict, lexicon: Lexicon) -> None:
@@ -726,6 +801,7 @@ def _close_body(a: Analysed, tokens: list[int], out: dict, lexicon: Lexicon) -> 
     elif all(a.label(t).kind in {"portfolio", "func", "name", "state", "word", "acronym", "org", "particle"}
              or a.tokens[t].text in {",", "-", "–"} for t in tokens):
         out["portfolio"] = text         # "President of ApexBrasil", "Head of BAKAMLA", "Chief of the Army Staff"
+    out["prep"] = out.get("prep") or _prep_before(a, tokens[0])
 
 
 # ---------------------------------------------------------------- sentences
@@ -744,6 +820,10 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
         if _continues_proper_noun(a, end) and not _opened(a, start):
             continue
         name = _name_text(a, start, end)
+        if start > 0 and a.tokens[start - 1].fold in {"of", "for", "at", "in"} and end < len(a.tokens) \
+                and a.tokens[end].text == "," and end + 1 < len(a.tokens) and (
+                    a.label(end + 1).kind == "name" or _opened(a, end + 2, frozenset({"honorific", "rank"}))):
+            continue           # "the Governor of Chiapas, Oscar Gutierrez": Chiapas is the place
         left = walk_left(a, start, last_end)
         title = parse_title(a, left, start, lexicon) if left < start else TitleParse()
         if left == start and start >= 2 and a.tokens[start - 1].text == ",":
@@ -752,6 +832,14 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
             if before < start - 1:
                 candidate = parse_title(a, before, start - 1, lexicon)
                 if candidate.head or candidate.occupation or candidate.counterpart:
+                    title = candidate
+        elif left < start and title.posts and all(_bare(t) for t in title.posts) and left >= 2 \
+                and a.tokens[left - 1].text == ",":
+            before = walk_left(a, left - 1, last_end)
+            if before < left - 1:
+                candidate = parse_title(a, before, left - 1, lexicon)
+                if candidate.posts:
+                    candidate.posts = candidate.posts + title.posts
                     title = candidate
         elif left < start and not title.posts and start >= 2:
             # "the President of the Republic, Mrs. X": honorific right before the name, title before the comma
@@ -763,6 +851,7 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
                     if candidate.head or candidate.occupation or candidate.counterpart:
                         candidate.has_cue = True
                         title = candidate
+        _its_body(a, left if left < start else start, title, last_end)
         appositive = None
         k = end
         while k < len(a.tokens) and a.tokens[k].text == "," and k + 1 < len(a.tokens) and a.label(k + 1).kind == "acronym" \
@@ -820,12 +909,38 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
                     post.label = _post_label(lexicon, post.role, reg.bodies.get(post.body), of_state, post.to_state)
             if not person.state and not any(q.state for q in person.posts):
                 person.state, person.state_span, person.state_rule = of_state, span, "P-name-of-state"
-        if title.posts or title.occupation:
+        if title.posts or title.occupation or title.counterpart:
             previous_title = title
         found.append((person, start, end))
         titles[person.key] = title
         last_end = end
     return found
+
+
+def _its_body(a: Analysed, left: int, title: TitleParse, floor: int) -> None:
+    """'the Foreign Policy Committee and its chairman, X', 'led by its head X': the post is in the
+    body named just before 'its'."""
+    k = left - 1
+    if k >= 0 and a.tokens[k].text == ",":
+        k = title.begin - 1
+    if not title.posts or k < 0 or a.tokens[k].fold not in {"its", "whose"}:
+        return
+    head = next((j for j in range(k - 1, max(floor - 1, k - 15), -1) if a.label(j).kind == "body" and a.tokens[j].cap), None)
+    if head is None:
+        return
+    begin = a.covered[head]
+    while begin > floor and a.tokens[begin - 1].cap and a.label(begin - 1).kind in {
+            "name", "word", "portfolio", "state", "acronym", "body"} or (
+            begin > floor + 1 and a.tokens[begin - 1].text in {"-", "–"} and a.label(begin - 2).kind == "state"):
+        begin = a.covered[begin - 1]
+    end = a.label(head).end
+    post = title.posts[0]
+    if not post.body_name:
+        post.body_name, post.body_cls = a.text(begin, end), a.label(head).values[0]
+
+
+def _bare(title: Title) -> bool:
+    return not (title.body_name or title.suffix or title.state or title.org)
 
 
 def _coordinated(a: Analysed, prev_end: int, start: int) -> bool:
@@ -844,6 +959,10 @@ def _coordinated(a: Analysed, prev_end: int, start: int) -> bool:
     while k < start and a.tokens[k].text in {",", "and", "&", ";"}:
         k += 1
         seps += 1
+    if k < start and a.label(k).kind == "state":
+        k = a.label(k).end                  # "..., Brazil's Henrique Vilela and ..."
+        if k < start and a.tokens[k].text in ("'s", "’s"):
+            k += 1
     return k == start and 1 <= seps <= 2
 
 
@@ -880,7 +999,12 @@ def _apply_title(a: Analysed, reg: ArticlePeople, person: Person, parse: TitlePa
             if model.body and state:          # no state named: the counterpart's body is unknown
                 body = reg.bodies[model.body]
                 body_key = reg.body(body.name, body.cls, state, span)
-            person.posts.append(Post(role=model.role, label=_post_label(lexicon, model.role, body_key and reg.bodies[body_key], state, None),
+            label = _post_label(lexicon, model.role, body_key and reg.bodies[body_key], state, None)
+            if body_key is None:
+                label = _strip_state(model.label, lexicon, model.state, model.to_state)
+                if state and not _names_state(label, lexicon, state):
+                    label += f" of {lexicon.states[state].name}"
+            person.posts.append(Post(role=model.role, label=label,
                                      state=state, body=body_key, span=span, head=model.head,
                                      rule="P-counterpart-state" if state else "P-counterpart"))
             if state is None and other.posts[-1].state:
@@ -899,6 +1023,7 @@ def _apply_title(a: Analysed, reg: ArticlePeople, person: Person, parse: TitlePa
         if title.parent_name:
             pname, pcls = title.parent_name
             parent_key = reg.body(pname, pcls, state, span)
+        named = bool(title.body_name)
         if title.body_name:
             body_key = reg.body(title.body_name, title.body_cls, None if title.org else state, span, parent_key)
             state = state or reg.bodies[body_key].state
@@ -909,7 +1034,7 @@ def _apply_title(a: Analysed, reg: ArticlePeople, person: Person, parse: TitlePa
             body_key = reg.body("Government", "Government", state, span)
         elif title.head.seat == "parliament" and state:
             body_key = reg.body("Parliament", "Parliament", state, span)
-        label = _post_label(lexicon, title.role, body_key and reg.bodies[body_key], state, title.to_state)
+        label = _post_label(lexicon, title.role, body_key and reg.bodies[body_key], state, title.to_state, named)
         if title.suffix and title.suffix not in label:
             label = _insert_suffix(label, title.suffix, lexicon, state, title.to_state)
         if title.org and title.org.lower() not in label.lower() and not (body_key and reg.bodies[body_key].cls != "Organization"):
@@ -927,6 +1052,15 @@ def _apply_title(a: Analysed, reg: ArticlePeople, person: Person, parse: TitlePa
                 person.counterpart_of = other.key
 
 
+def _strip_state(label: str, lexicon: Lexicon, state: str | None, to_state: str | None) -> str:
+    for s in (to_state, state):
+        if s:
+            for part in (f" to {lexicon.states[s].name}", f" of {lexicon.states[s].name}"):
+                if label.endswith(part):
+                    label = label[: -len(part)]
+    return label
+
+
 def _insert_suffix(label: str, suffix: str, lexicon: Lexicon, state: str | None, to_state: str | None) -> str:
     """Put a complement the label lacks ("for Political Affairs") before its state part."""
     tail = ""
@@ -938,9 +1072,12 @@ def _insert_suffix(label: str, suffix: str, lexicon: Lexicon, state: str | None,
     return f"{label} {suffix}{tail}"
 
 
-def _post_label(lexicon: Lexicon, role: str, body: Body | None, state: str | None, to_state: str | None) -> str:
+def _post_label(lexicon: Lexicon, role: str, body: Body | None, state: str | None, to_state: str | None,
+                named: bool = False) -> str:
     names = lexicon.states
-    if body is not None and body.cls == "Embassy":
+    if body is not None and named and body.name in {"Government", "Parliament"} and role != "Member of Parliament":
+        label = f"{role} of the {body.name}"
+    elif body is not None and body.cls == "Embassy":
         label = role
     elif body is not None and body.cls == "Ministry" and role.endswith("Minister") and body.name.startswith("Ministry of "):
         label = f"{role} of {body.name[len('Ministry of '):]}"

@@ -86,7 +86,7 @@ def _split_state_compounds(tokens: list[Token], lexicon: Lexicon) -> list[Token]
             out.append(token)
             continue
         parts = token.text.split("-")
-        if not any(lexicon.state_index.entries.get((fold(p),)) for p in parts if p):
+        if not any(lexicon.state_index.entries.get((fold(p),)) for p in parts if p) or not all(p[:1].isupper() for p in parts if p):
             out.append(token)
             continue
         at = token.start

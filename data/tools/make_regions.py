@@ -1,4 +1,4 @@
-"""Regenerate ../regions.tsv from the ISO 3166-2 data that the pycountry package ships
+"""Regenerate ../lexicon/regions.tsv from the ISO 3166-2 data that the pycountry package ships
 (pip install pycountry; it is needed only to regenerate, not to run kg)."""
 import json
 import re
@@ -32,4 +32,4 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "regions.tsv")
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "lexicon" / "regions.tsv")
