@@ -64,6 +64,7 @@ class Meeting:
     place: str | None = None       # state id or "city:<name>|<state id>"
     topics: list[str] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
+    why: dict[str, str] = field(default_factory=dict)   # fact -> the rule that read it (kg explain)
 
 
 @dataclass
@@ -78,6 +79,7 @@ class Document:
     date: str | None = None        # ISO date or year
     meeting: str | None = None     # meeting key it was signed at
     spans: list[Span] = field(default_factory=list)
+    why: dict[str, str] = field(default_factory=dict)   # fact -> the rule that read it (kg explain)
 
 
 @dataclass

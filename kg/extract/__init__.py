@@ -16,6 +16,7 @@ from .documents import read_documents, same_document
 from .meetings import SentenceView, read_meetings
 from .people import ArticlePeople, read_people
 from .context import assign_states, cell_evidence, side_evidence
+from .groups import Groups, resolve_groups
 from .sentence import analyse
 
 __all__ = ["extract_article"]
@@ -26,14 +27,17 @@ def extract_article(article: Article, lexicon: Lexicon) -> ArticleFacts:
     views: list[SentenceView] = []
     state_counts: Counter[str] = Counter()
     sides: dict = {}
-    side_context: dict = {}
+    groups = Groups()
+    side_context: dict = {"groups": groups}
     for sentence in article.sentences:
         a = analyse(sentence, lexicon)
         if sentence.kind == "boilerplate":
             views.append(SentenceView(a, [], []))
             continue
         people = read_people(a, reg)
-        people = sorted(people + _anaphora(a, reg, people), key=lambda item: item[1])
+        _remember(a, people, groups)
+        people = people + _anaphora(a, reg, people)
+        people = sorted(people + resolve_groups(a, reg, people, groups), key=lambda item: item[1])
         view = SentenceView(a, people, lexicon.events.find_all(a.tokens))
         views.append(view)
         for key, evidence in {**side_evidence(a, people, lexicon, side_context),
@@ -80,6 +84,24 @@ def _states_of(view, pair) -> list[str]:
 
 
 HEAD_OF_STATE = ("President", "King", "Emir", "Sultan")
+_GUEST_AFTER = re.compile(r"^\s*,?\s*(?:who|which)\s+(?:is|was|has been|had been)\s+(?:paying|on|making|carrying out|in|"
+                          r"here)\b[^.;]{0,60}?\bvisit|^\s*,?\s*(?:who\s+)?(?:arrived|landed)\b", re.I)
+
+
+def _remember(a, people, groups: Groups) -> None:
+    """Who visits (the guest of the article) and who was introduced with "His Highness"."""
+    text = a.sentence.text
+    for person, start, end in people:
+        after = text[a.tokens[end - 1].end:]
+        before = " ".join(t.fold for t in a.tokens[max(0, start - 6):start])
+        if _GUEST_AFTER.search(after) or " visiting " in f" {before} ":
+            if person.key not in groups.guests:
+                groups.guests.append(person.key)
+        if start >= 2 and a.label(start - 1).kind == "post":
+            j = a.covered[start - 1]
+            words = a.text(j, a.labels[j].end).lower()
+            if len(words.split()) == 2 and any(v.kind == "honorific" for v in a.labels[j].values):
+                groups.honorifics.setdefault(words, person.key)
 
 
 def _anaphora(a, reg, present):

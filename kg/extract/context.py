@@ -105,15 +105,22 @@ def side_evidence(a: Analysed, people: list[tuple[Person, int, int]], lexicon: L
                 label = a.label(k)
                 if label.values[0].form not in {"city", "capital"}:
                     sides.append((i, label.values[0].state, False))
+    groups = context.get("groups")
     for number, (at, state, backwards) in enumerate(sides):
         stop = sides[number + 1][0] if number + 1 < len(sides) else n
         stop = next((k for k in range(at + 1, stop) if tokens[k].fold in OTHER_SIDE_VERBS), stop)
         begin = at
         if backwards:
             begin = max([k for k in range(at) if tokens[k].fold in {"while", "whereas", ";"}] or [0])
+        led = next((k for k in range(at, stop - 1) if tokens[k].fold in {"led", "headed"} and tokens[k + 1].fold == "by"), None)
         for person, start, end in people:
-            if begin <= start < stop and person.key not in out:
-                out[person.key] = Evidence(state, "S-side", RANK_SIDE)
+            if begin <= start < stop:
+                if person.key not in out:
+                    out[person.key] = Evidence(state, "S-side", RANK_SIDE)
+                if groups is not None and tokens[at].fold in {"delegation", "side"}:
+                    first_after_led = led is not None and start > led and not any(
+                        led < s2 < start for _, s2, _ in people)
+                    groups.add_member(state, person.key, leader=first_after_led)
     # company: "was accompanied by a delegation comprising A, B and C", "was joined by A"
     for i in range(n - 1):
         pair = (tokens[i].fold, tokens[i + 1].fold)
@@ -121,9 +128,14 @@ def side_evidence(a: Analysed, people: list[tuple[Person, int, int]], lexicon: L
             leader = next((p for p, s, _ in people if s < i), None)
             if leader is None:
                 continue
+            leader_state = next((q.state for q in leader.posts if q.state), leader.state)
+            groups = context.get("groups")
             for person, start, _ in people:
                 if start > i and person.key not in out and person is not leader:
                     out[person.key] = Evidence(None, "S-company", RANK_SIDE, like=leader.key)
+                    if groups is not None and leader_state:
+                        groups.add_member(leader_state, leader.key, leader=True)
+                        groups.add_member(leader_state, person.key)
     return out
 
 

@@ -1,8 +1,15 @@
 """Meetings: who met whom, when, where, of what kind, on which topics.
 
-A sentence with two or more people and a meeting word makes a meeting; one that only adds
-people ("X also attended the meeting") joins the last meeting; one with a meeting word and no
-people dates or places the last meeting. A visit by one person to a state becomes a meeting with
+A sentence with two or more people and a meeting word makes a meeting, unless the word is
+future ("will meet", "is scheduled to meet"), a bare memory ("last met in 2019", "first met"), or
+the people are only named in greetings, messages or invitations. A sentence that lists who else
+took part ("also attended", "joined the talks", "the Turkish delegation included", "in the
+presence of", "Attending on the Japanese side were") adds them to the meeting it speaks of (by its
+kind: the talks, the call, the summit) or to the last one; one that describes a meeting without
+naming two people ("The trilateral meeting was held in Ashgabat yesterday") waits for the next
+sentences to name them. Dates come from the sentence (against its reference date), from words
+that place it against the event told before ("the same day", "the evening before", "on the
+sidelines"), or from the story so far. A visit by one person to a state becomes a meeting with
 that state's holder of the same post, when the article names exactly one.
 """
 from __future__ import annotations
@@ -12,14 +19,36 @@ from dataclasses import dataclass, field
 
 from ..facts import Meeting, Person
 from ..lexicon import Lexicon
-from .dates import day_dates, years
+from .dates import mentions, years
 from .sentence import Analysed
 
 # most specific kind first
 KIND_ORDER = ["CredentialsPresentation", "PhoneCall", "VideoConference", "Summit", "PoliticalConsultations",
               "StateVisit", "OfficialVisit", "WorkingVisit", "Visit", "Reception", "Talks"]
-NEW_EVENT_CUES = {"sidelines", "bilateral", "separate", "separately"}
-REPORT_BEFORE_DATE = ("reported", "said", "announced", "told", "informed", "established", "reports", "published")
+NEW_EVENT_CUES = {"sidelines", "margins", "bilateral", "separate", "separately", "earlier", "later", "afternoon",
+                  "evening", "morning", "next", "previous", "eve", "night", "meanwhile", "before", "following"}
+# words that tell a meeting apart from the one before, even with the same people
+SEPARATE = {"earlier", "later", "evening", "afternoon", "next", "eve", "night", "sidelines", "margins", "bilateral",
+            "separate", "separately"}
+REPORT_BEFORE_DATE = ("reported", "said", "announced", "told", "informed", "established", "reports", "published",
+                      "briefing", "statement", "issued", "wrote", "press conference")
+FUTURE_BEFORE = {"will", "would", "shall", "scheduled", "due", "expected", "plans", "planned", "plan", "intends",
+                 "intend", "invited", "invite", "invites", "invitation", "hopes", "hope", "agreed", "proposed",
+                 "going", "may", "might", "could", "should", "ready", "wants", "wanted", "looks", "forward"}
+PAST_BEFORE = {"last", "first", "previously", "once", "recalled", "recalling", "since"}
+NOT_PRESENT = {("greetings", "of"), ("greetings", "from"), ("message", "from"), ("messages", "from"),
+               ("letter", "from"), ("invitation", "of"), ("invitation", "from"), ("behalf", "of"),
+               ("wishes", "of"), ("regards", "of")}
+ANCHOR_FAMILY = {"talks": "Talks", "meeting": "Talks", "session": "Talks", "consultations": "Talks",
+                 "conversation": "Talks", "discussion": "Talks", "plenary": "Talks", "breakfast": "Talks",
+                 "lunch": "Talks", "dinner": "Talks", "format": "Talks", "round": "Talks",
+                 "call": "Call", "phone": "Call", "video": "Call", "summit": "Summit", "reception": "Reception",
+                 "audience": "Reception", "ceremony": "Reception", "credentials": "CredentialsPresentation"}
+FAMILY_KINDS = {"Talks": {"Talks", "PoliticalConsultations", "OfficialVisit", "StateVisit", "WorkingVisit", "Visit",
+                          "Meeting", "Summit"},
+                "Call": {"PhoneCall", "VideoConference"}, "Summit": {"Summit"},
+                "Reception": {"Reception", "Talks", "Meeting"}, "CredentialsPresentation": {"CredentialsPresentation"}}
+MUTE_POSTS = {"Spokesperson"}       # a spokesperson reports a meeting and takes no part in it
 
 
 @dataclass
@@ -36,16 +65,111 @@ def _kind(kinds: set[str], current: str = "Meeting") -> str:
     return current
 
 
-def _meeting_date(view: SentenceView, published: dt.date | None) -> dt.date | None:
-    text = view.a.sentence.text
-    for begin, end, date in day_dates(text, published):
-        before = text[max(0, begin - 25):begin].lower()
-        if any(word in before for word in REPORT_BEFORE_DATE):
-            continue
-        if published and not (published - dt.timedelta(days=400) <= date <= published + dt.timedelta(days=1)):
-            continue
-        return date
+def _mute(person: Person) -> bool:
+    if not person.posts:
+        return bool(person.occupation)
+    return all((q.head in MUTE_POSTS or "spokes" in q.role.lower() or "press secretary" in q.role.lower()) for q in person.posts)
+
+
+def _event_ok(a: Analysed, start: int, published: dt.date | None) -> bool:
+    """A meeting word that reports a meeting of the article: not future, not a bare memory."""
+    tokens = a.tokens
+    before = [t.fold for t in tokens[max(0, start - 4):start]]
+    if any(w in FUTURE_BEFORE for w in before):
+        return False
+    if start > 0 and tokens[start - 1].fold == "to":
+        return False                         # "to meet", "to visit": a purpose or a plan
+    if any(w in PAST_BEFORE for w in before[-2:]):
+        return False
+    return True
+
+
+def _historical(a: Analysed, ref: dt.date | None) -> bool:
+    """The sentence tells of an earlier year ("in 2019", "in September 2023", "then-President")."""
+    if any(t.fold == "then" and k + 1 < len(a.tokens) and a.tokens[k + 1].text == "-" for k, t in enumerate(a.tokens)):
+        return True
+    if ref is None:
+        return False
+    text = a.sentence.text
+    if any(int(y) < ref.year for _, _, y in years(text)):
+        return True
+    import re
+    return any(int(y) < ref.year for y in re.findall(r"\b(?:19|20)\d\d\b", text)) and " had " in f" {text} "
+
+
+def _absent(view: SentenceView) -> set[str]:
+    """People named only as senders of greetings and messages, or as invited to come."""
+    a = view.a
+    out: set[str] = set()
+    tokens = a.tokens
+    for k in range(len(tokens) - 1):
+        pair = (tokens[k].fold, tokens[k + 1].fold)
+        upcoming = tokens[k].fold in {"upcoming", "forthcoming", "planned", "future", "next", "expected", "coming"} \
+            and k + 2 < len(tokens) and tokens[k + 1].fold in {"visit", "trip", "meeting"} and tokens[k + 2].fold == "of"
+        if pair in NOT_PRESENT or upcoming:
+            stop = next((j for j in range(k + 2, len(tokens)) if tokens[j].text in {";", "."} or tokens[j].fold in {
+                "to", "and", "while", "which"} and j > k + 2 and a.label(j - 1).kind == "name"), len(tokens))
+            for person, start, _ in view.people:
+                if k < start < stop:
+                    out.add(person.key)
+        if tokens[k].fold in {"invited", "invites", "invite"}:
+            stop = next((j for j in range(k + 1, len(tokens)) if tokens[j].fold == "to"), None)
+            if stop is not None:
+                for person, start, _ in view.people:
+                    if k < start < stop:
+                        out.add(person.key)
+    for person, _, _ in view.people:
+        if _mute(person):
+            out.add(person.key)
+    return out
+
+
+def _family(words: set[str]) -> str | None:
+    for word in ("credentials", "call", "phone", "video", "summit", "reception", "audience", "ceremony",
+                 "talks", "consultations", "session", "meeting", "conversation", "discussion", "plenary",
+                 "breakfast", "lunch", "dinner", "format"):
+        if word in words:
+            return ANCHOR_FAMILY[word]
     return None
+
+
+def _date_of(view: SentenceView, anchor: dt.date | None, narrative: dt.date | None,
+             verb_at: int | None) -> tuple[dt.date | None, str]:
+    """The day of the event the sentence tells, and how it was found."""
+    a = view.a
+    text = a.sentence.text
+    ref = a.sentence.ref
+    found = mentions(text, ref)
+    verb_char = a.tokens[verb_at].start if verb_at is not None and verb_at < len(a.tokens) else 0
+    best, best_score, rule = None, None, ""
+    report_only = None
+    has_offset = None
+    for m in found:
+        if m.kind == "narrative":
+            has_offset = has_offset if has_offset is not None else m.offset
+            continue
+        date = m.date
+        if ref and not (ref - dt.timedelta(days=400) <= date <= ref + dt.timedelta(days=1)):
+            continue
+        before = text[max(0, m.begin - 28):m.begin].lower()
+        if any(word in before for word in REPORT_BEFORE_DATE):
+            report_only = report_only or date
+            continue
+        clause = text[min(m.begin, verb_char):max(m.begin, verb_char)]
+        score = abs(m.begin - verb_char) + (200 if ", who" in clause or ", which" in clause else 0)
+        if best_score is None or score < best_score:
+            best, best_score, rule = date, score, "D-" + m.kind
+    if best is not None:
+        return best, rule
+    if has_offset is not None:
+        base = anchor or narrative
+        if base is not None:
+            return base + dt.timedelta(days=has_offset), "D-narrative"
+        if has_offset == 0 and report_only:
+            return report_only, "D-report-day"
+    if report_only is not None:
+        return report_only, "D-report-day"
+    return None, ""
 
 
 def _place(view: SentenceView) -> str | None:
@@ -75,17 +199,20 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
     meetings: list[Meeting] = []
     last_touch: dict[str, int] = {}
     visits: list[tuple[Person, str, str, int]] = []
-    pending: dict = {}           # date, place, kind from a sentence that names no meeting yet
+    pending: dict = {}           # a meeting described before its people are named
     active: list[Meeting] = []   # meetings touched in the last 20 sentences, oldest first
+    narrative: dt.date | None = None
+    section = None
+    previous_people: list[Person] = []
 
-    def touch(meeting: Meeting, view: SentenceView, kinds: set[str]) -> None:
+    def touch(meeting: Meeting, view: SentenceView, kinds: set[str], date: dt.date | None, rule: str) -> None:
         index = view.a.sentence.index
         if index not in meeting.sentences:
             meeting.sentences.append(index)
         meeting.kind = _kind(kinds, meeting.kind)
-        date = _meeting_date(view, published)
         if date and not meeting.date:
             meeting.date = date.isoformat()
+            meeting.why.setdefault("date", rule)
         place = _place(view)
         if place and not meeting.place:
             meeting.place = place
@@ -94,77 +221,113 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
                 meeting.topics.append(topic)
         last_touch[meeting.key] = index
 
+    def add_people(meeting: Meeting, people: list[Person], rule: str) -> None:
+        for person in people:
+            if person.key not in meeting.participants:
+                meeting.participants.append(person.key)
+                meeting.why.setdefault("participant:" + person.key, rule)
+
     for view in views:
         a = view.a
         index = a.sentence.index
-        types = {ev.event for _, _, values in view.events for ev in values}
-        kinds = {ev.kind for _, _, values in view.events for ev in values if ev.kind}
+        if a.sentence.section != section:
+            section, narrative, active, pending = a.sentence.section, None, [], {}
+        if a.sentence.kind in {"boilerplate", "row", "header", "heading"}:
+            continue
+        ref = a.sentence.ref
+        absent = _absent(view)
         people: list[Person] = []
         for person, _, _ in view.people:
-            if person not in people:
+            if person not in people and person.key not in absent:
                 people.append(person)
-        meetingish = bool(types & {"meet", "receive", "visit", "anchor"}) or (
-            "attend" in types and bool(pending) and index - pending["index"] <= 2)   # "It was attended by A, B, C"
+        # "He was welcomed at the airport by ...": a pronoun opening the sentence is the subject before
+        if a.tokens and a.tokens[0].fold in {"he", "she"} and previous_people and previous_people[0] not in people:
+            people.insert(0, previous_people[0])
+        ok_events = [(s, e, values) for s, e, values in view.events if _event_ok(a, s, published)]
+        types = {ev.event for _, _, values in ok_events for ev in values}
+        all_types = {ev.event for _, _, values in view.events for ev in values}
+        kinds = {ev.kind for _, _, values in ok_events for ev in values if ev.kind}
         words = {t.fold for t in a.tokens}
+        historical = _historical(a, ref)
+        signing = "sign" in all_types
+        verb_at = next((s for s, e, values in ok_events if any(v.event in {"meet", "receive"} for v in values)), None)
         active = [m for m in active if index - last_touch[m.key] <= 20]     # bounded: keeps this linear
-        recent = [m for m in active if index - last_touch[m.key] <= 6]
-        historical = published is not None and any(int(y) < published.year for _, _, y in years(a.sentence.text))
-        just_now = [m for m in recent if index - last_touch[m.key] <= 2]
-        if people and "attend" in types and recent and (types & {"anchor", "meet"} or "meeting" in words or just_now) \
-                and not (words & NEW_EVENT_CUES) and not historical:
-            target = recent[-1]
-            for person in people:
-                if person.key not in target.participants:
-                    target.participants.append(person.key)
-            touch(target, view, kinds)
-        elif len(people) >= 2 and meetingish:
+        recent = [m for m in active if index - last_touch[m.key] <= 8]
+        family = _family(words)
+        attend = "attend" in types and not (signing and "presence" in words)
+        main = next((m for m in reversed(active) if m.kind == "Summit" or len(m.participants) >= 3), active[0] if active else None)
+        anchor = None
+        if "sidelines" in words or "margins" in words:
+            anchor = _to_date(main.date) if main else None
+        elif recent and recent[-1].date:
+            anchor = _to_date(recent[-1].date)
+        date, date_rule = _date_of(view, anchor, narrative, verb_at)
+        meetingish = bool(types & {"meet", "receive", "visit"}) or ("anchor" in types and not signing) or (
+            "attend" in types and len(people) >= 2 and bool(words & SEPARATE))
+        if historical and not date:
+            meetingish = attend = False
+        target = None
+        separate = bool(words & SEPARATE) and len(people) >= 2
+        if people and attend and (recent or pending) and not (len(people) >= 2 and types & {"meet", "receive"}) \
+                and not separate:
+            if recent:
+                target = _target(recent, family)
+            else:
+                target = _open_pending(pending, meetings, active)
+                pending = {}
+            add_people(target, people, "M-attended")
+            touch(target, view, kinds, date, date_rule)
+        elif len(people) >= 2 and meetingish and not (signing and not types & {"meet", "receive"}):
             keys = [p.key for p in people]
             hosts, guests = _hosts(view, people)
-            target = None
             if not (words & NEW_EVENT_CUES):
                 for meeting in reversed(active):
                     a_set, b_set = set(meeting.participants), set(keys)
                     if a_set <= b_set or b_set <= a_set:
-                        date = _meeting_date(view, published)
                         if not (date and meeting.date and meeting.date != date.isoformat()):
                             target = meeting
                             break
             if target is None:
-                target = Meeting(key=f"m{len(meetings)}", participants=[])
-                dated = [m for m in active if m.date]
-                if dated and ("same day" in a.sentence.text.lower() or "sidelines" in words):
-                    target.date = dated[-1].date        # "On the same day, ...", "on the sidelines of ..."
-                if pending and index - pending["index"] <= 2:
-                    target.date = target.date or pending.get("date")
-                    target.place = pending.get("place")
-                    target.kind = _kind(pending.get("kinds", set()), target.kind)
-                    target.sentences.append(pending["index"])
+                if pending and index - pending["index"] <= 3 and not pending.get("people") or (
+                        pending and pending.get("people") and pending["people"][0] in people):
+                    target = _open_pending(pending, meetings, active)
+                else:
+                    target = Meeting(key=f"m{len(meetings)}", participants=[])
+                    target.why["meeting"] = "M-met" if types & {"meet", "receive"} else "M-anchor"
+                    meetings.append(target)
+                    active.append(target)
                 pending = {}
-                meetings.append(target)
-                active.append(target)
-            for key in keys:
-                if key not in target.participants:
-                    target.participants.append(key)
+            add_people(target, people, target.why.get("meeting", "M-met"))
             for key in hosts:
                 if key not in target.hosts:
                     target.hosts.append(key)
             for key in guests:
                 if key not in target.guests and key not in target.hosts:
                     target.guests.append(key)
-            touch(target, view, kinds)
-        elif not people and meetingish and recent and not (words & NEW_EVENT_CUES):
-            touch(recent[-1], view, kinds)
-        elif len(people) < 2 and types & {"anchor", "meet"} and not recent and not historical:
+            touch(target, view, kinds, date, date_rule)
+        elif len(people) >= 2 and pending and pending.get("people") and pending["people"][0] in people \
+                and index - pending["index"] <= 2 and not signing:
+            # "X met her Australian and Japanese counterparts." "X, A and B reaffirmed ..."
+            target = _open_pending(pending, meetings, active)
+            pending = {}
+            add_people(target, people, "M-named-next")
+            touch(target, view, kinds, date, date_rule)
+        elif not people and meetingish and recent and not (words & NEW_EVENT_CUES) and not historical:
+            touch(recent[-1], view, kinds, date, date_rule)
+        elif len(people) < 2 and (types & {"anchor", "meet", "receive"}) and not historical and not signing:
             # "The ninth trilateral meeting ... was held in Baku on May 26": the people come next
-            date = _meeting_date(view, published)
-            pending = {"index": index, "date": date.isoformat() if date else None, "place": _place(view),
-                       "kinds": kinds}
-        if len(people) == 1 and "visit" in types:
+            pending = {"index": index, "date": date.isoformat() if date else None, "date_rule": date_rule,
+                       "place": _place(view), "kinds": kinds, "people": people[:1]}
+        if len(people) == 1 and "visit" in types and not historical:
             destination = _place(view)
             if destination:
                 state = destination.split("|")[-1]
-                visit_kind = _kind(kinds, "Visit")
-                visits.append((people[0], state, visit_kind, index))
+                visits.append((people[0], state, _kind(kinds, "Visit"), index))
+        if date and not historical:
+            narrative = date
+        elif target is not None and target.date:
+            narrative = _to_date(target.date)
+        previous_people = people or previous_people
 
     holders: dict[tuple, list[Person]] = {}
     if visits:
@@ -182,13 +345,41 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
             continue
         meeting = Meeting(key=f"m{len(meetings)}", participants=[guest.key, host.key], hosts=[host.key],
                           guests=[guest.key], kind=kind, place=state, sentences=[index])
+        meeting.why["meeting"] = "M-visit-holder"
         meetings.append(meeting)
     return [m for m in meetings if len(m.participants) >= 2]
 
 
+def _to_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _target(recent: list[Meeting], family: str | None) -> Meeting:
+    """The meeting an attendance sentence speaks of: the last one of the kind it names."""
+    if family:
+        for meeting in reversed(recent):
+            if meeting.kind in FAMILY_KINDS.get(family, set()):
+                return meeting
+    return recent[-1]
+
+
+def _open_pending(pending: dict, meetings: list[Meeting], active: list[Meeting]) -> Meeting:
+    meeting = Meeting(key=f"m{len(meetings)}", participants=[p.key for p in pending.get("people", [])])
+    meeting.date = pending.get("date")
+    if meeting.date:
+        meeting.why["date"] = pending.get("date_rule", "")
+    meeting.place = pending.get("place")
+    meeting.kind = _kind(pending.get("kinds", set()), meeting.kind)
+    meeting.sentences.append(pending["index"])
+    meeting.why["meeting"] = "M-described-then-named"
+    meetings.append(meeting)
+    active.append(meeting)
+    return meeting
+
+
 def _head(person: Person) -> str | None:
     for post in person.posts:
-        return post.role
+        return post.head or post.role
     return None
 
 
@@ -205,10 +396,12 @@ def _hosts(view: SentenceView, people: list[Person]) -> tuple[list[str], list[st
     for start, end, values in view.events:
         if not any(v.event == "receive" for v in values):
             continue
-        passive = start > 0 and a.tokens[start - 1].fold in {"was", "were", "been"}
+        passive = start > 0 and a.tokens[start - 1].fold in {"was", "were", "been", "being"}
         before = [p.key for p, s, _ in view.people if s < start]
         after = [p.key for p, s, _ in view.people if s >= end]
         hosts, guests = (after, before) if passive else (before, after)
+        if a.text(start, end).lower().endswith((" on", "call on")):   # "called on X": X is the host
+            hosts, guests = guests, hosts
         if hosts and guests:
             return _unique(hosts), _unique(guests)
     return [], []
