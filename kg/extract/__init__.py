@@ -38,6 +38,8 @@ def extract_article(article: Article, lexicon: Lexicon) -> ArticleFacts:
         _remember(a, people, groups)
         people = people + _anaphora(a, reg, people)
         people = sorted(people + resolve_groups(a, reg, people, groups), key=lambda item: item[1])
+        for person, _, _ in people:
+            groups.seen[person.key] = sentence.index
         view = SentenceView(a, people, lexicon.events.find_all(a.tokens))
         views.append(view)
         for key, evidence in {**side_evidence(a, people, lexicon, side_context),
@@ -105,32 +107,62 @@ def _remember(a, people, groups: Groups) -> None:
 
 
 def _anaphora(a, reg, present):
-    """'the head of state', 'the President', 'the Mongolian minister': the person last named with that post."""
+    """'the head of state', 'the President', 'the President of Russia', 'the Mongolian minister', 'the
+    Turkish leader': the person last named with that post (and state)."""
     here = {p.key for p, _, _ in present}
+    starts = {st for _, st, _ in present}
     out = []
     tokens = a.tokens
+    n = len(tokens)
     for i, token in enumerate(tokens):
-        if token.fold != "the" or i + 1 >= len(tokens):
+        if token.fold != "the" or i + 1 >= n:
             continue
+        if i > 0 and tokens[i - 1].fold in {"of", "to"} and i > 1 and a.label(i - 2).kind == "post":
+            continue          # "wife of the President", "Aide to the President": part of a title
+        if i > 1 and tokens[i - 1].text == "," and any(e == i - 1 for _, _, e in present):
+            continue          # "Mehriban Aliyeva, the First Lady of ...": the title of the name before
+        demonym = False
         j, state = i + 1, None
         if a.covered[j] == j and a.labels[j].kind == "state" and a.labels[j].values[0].form == "demonym":
             state, j = a.labels[j].values[0].state, a.labels[j].end
+            demonym = True
         folds = [t.fold for t in tokens[j:j + 3]]
         if folds == ["head", "of", "state"]:
             wanted, end = HEAD_OF_STATE, j + 3
+        elif j < n and tokens[j].fold == "leader" and state:
+            wanted, end = HEAD_OF_STATE + ("Prime Minister",), j + 1
         else:
-            label = a.labels[a.covered[j]] if j < len(tokens) else None
+            label = a.labels[a.covered[j]] if j < n else None
             if label is None or a.covered[j] != j or label.kind != "post":
                 continue
             heads = [v for v in label.values if v.kind == "head"]
-            if not heads:
+            if not heads or a.text(j, label.end).lower().endswith("s") and not a.text(j, label.end).lower().endswith("ss"):
                 continue
             wanted, end = (heads[0].title,), label.end
-            if end < len(tokens) and (tokens[end].fold == "of" or a.labels[a.covered[end]].kind == "name"):
+            if end < n and tokens[end].fold == "of":
+                k = end + 1
+                if k < n and tokens[k].fold == "the":
+                    k += 1
+                if k < n and a.covered[k] == k and a.labels[k].kind == "state" and not (
+                        a.labels[k].end < n and a.label(a.labels[k].end).kind in {"body", "portfolio"}):
+                    state, end = a.labels[k].values[0].state, a.labels[k].end     # "the President of Russia"
+                else:
+                    continue          # "the President of the Congress": a title
+            if end < n and a.labels[a.covered[end]].kind == "name":
                 continue
-        person = next((p for p in reversed(reg.recent) if p.key not in here and any(
+            k = end
+            while k < n and (tokens[k].text == "," or a.label(k).kind == "post"):
+                k = a.label(k).end if a.covered[k] == k else k + 1
+            if k in starts and k > end:
+                continue              # "the Minister of Trade, Dr. Zeynep Erkan": a title of the name after it
+        candidates = [p for p in reversed(reg.recent) if p.key not in here]
+        person = next((p for p in candidates if any(
             (q.head or q.role.split()[-1]) in wanted or q.role in wanted for q in p.posts)
-            and (state is None or any(q.state == state for q in p.posts))), None)
+            and (state is None or any(q.state == state for q in p.posts) or p.state == state)), None)
+        if person is None and state is not None and demonym:
+            # "the Kenyan minister" for a Cabinet Secretary: the last person of that state with a post
+            person = next((p for p in candidates if p.posts and (any(q.state == state for q in p.posts)
+                                                                 or p.state == state)), None)
         if person is None:
             continue
         out.append((person, i, end))

@@ -29,7 +29,7 @@ NARRATIVE = [
     (re.compile(r"\b(?:the\s+)?(?:next|following)\s+day\b|\bthe\s+day\s+after\b", re.I), 1),
     (re.compile(r"\b(?:the\s+)?same\s+day\b|\b(?:earlier|later)\s+(?:in|on)\s+the\s+day\b|\b(?:earlier|later)\s+that\s+day\b|"
                 r"\bin\s+the\s+(?:afternoon|evening|morning)\b|\bthat\s+(?:day|evening|afternoon)\b|\bon\s+the\s+sidelines\b|"
-                r"\bon\s+the\s+margins\b", re.I), 0),
+                r"\bon\s+the\s+margins\b|\b(?:after|following)\s+the\s+(?:talks|consultations|meeting|ceremony|session|summit)\b", re.I), 0),
 ]
 
 

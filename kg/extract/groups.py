@@ -46,6 +46,7 @@ class Groups:
     last_delegation: str | None = None
     guests: list[str] = field(default_factory=list)                   # keys of visiting people, first first
     honorifics: dict[str, str] = field(default_factory=dict)          # "his highness" -> key
+    seen: dict[str, int] = field(default_factory=dict)                # key -> last sentence it was named in
 
     def add_member(self, state: str, key: str, leader: bool = False) -> None:
         members = self.delegations.setdefault(state, [])
@@ -126,6 +127,8 @@ def resolve_groups(a: Analysed, reg: ArticlePeople, present: list[tuple[Person, 
     tokens = a.tokens
     n = len(tokens)
     here = {p.key for p, _, _ in present}
+    for p, _, _ in present:
+        groups.seen[p.key] = a.sentence.index
     starts = {s for _, s, _ in present}
     out: list[tuple[Person, int, int]] = []
     taken: set[int] = set()
@@ -177,8 +180,15 @@ def resolve_groups(a: Analysed, reg: ArticlePeople, present: list[tuple[Person, 
             else:
                 people = [p for p in _recent(reg, set()) if _fits(p, role) and (state is None or _state_of(p) == state)]
                 wanted = count or 8
+                near = []
+                for back in (1, 2):
+                    near = [p for p in people if groups.seen.get(p.key, -99) >= a.sentence.index - back or p.key in here]
+                    if len(near) >= (count or 2):
+                        break
+                if len(near) >= (count or 2):
+                    people = near + [p for p in people if p not in near]
                 if count is None:
-                    people = [p for p in people if p in list(reversed(reg.recent))[:10]]
+                    people = near if len(near) >= 2 else people[:4]
                     # one per side: distinct states, most recent first
                     seen, picked = set(), []
                     for p in people:

@@ -15,6 +15,7 @@ that state's holder of the same post, when the article names exactly one.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from ..facts import Meeting, Person
@@ -25,16 +26,19 @@ from .sentence import Analysed
 # most specific kind first
 KIND_ORDER = ["CredentialsPresentation", "PhoneCall", "VideoConference", "Summit", "PoliticalConsultations",
               "StateVisit", "OfficialVisit", "WorkingVisit", "Visit", "Reception", "Talks"]
-NEW_EVENT_CUES = {"sidelines", "margins", "bilateral", "separate", "separately", "earlier", "later", "afternoon",
-                  "evening", "morning", "next", "previous", "eve", "night", "meanwhile", "before", "following"}
+NEW_EVENT_CUES = {"sidelines", "margins", "separate", "separately", "earlier", "later", "afternoon",
+                  "evening", "morning", "next", "eve", "night", "meanwhile"}
 # words that tell a meeting apart from the one before, even with the same people
-SEPARATE = {"earlier", "later", "evening", "afternoon", "next", "eve", "night", "sidelines", "margins", "bilateral",
+SEPARATE = {"earlier", "later", "evening", "afternoon", "next", "eve", "night", "sidelines", "margins",
             "separate", "separately"}
 REPORT_BEFORE_DATE = ("reported", "said", "announced", "told", "informed", "established", "reports", "published",
                       "briefing", "statement", "issued", "wrote", "press conference")
 FUTURE_BEFORE = {"will", "would", "shall", "scheduled", "due", "expected", "plans", "planned", "plan", "intends",
                  "intend", "invited", "invite", "invites", "invitation", "hopes", "hope", "agreed", "proposed",
-                 "going", "may", "might", "could", "should", "ready", "wants", "wanted", "looks", "forward"}
+                 "going", "may", "might", "could", "should", "ready", "wants", "wanted", "looks", "forward",
+                 "convene", "convening", "next", "upcoming", "forthcoming", "future", "prepare", "preparations"}
+PAST_MARKS = re.compile(r"\blast\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b|\bearlier\s+this\s+(?:month|year)\b|"
+                        r"\b(?:weeks|months|years|decades)\s+ago\b|\bin\s+the\s+past\b", re.I)
 PAST_BEFORE = {"last", "first", "previously", "once", "recalled", "recalling", "since"}
 NOT_PRESENT = {("greetings", "of"), ("greetings", "from"), ("message", "from"), ("messages", "from"),
                ("letter", "from"), ("invitation", "of"), ("invitation", "from"), ("behalf", "of"),
@@ -48,7 +52,8 @@ FAMILY_KINDS = {"Talks": {"Talks", "PoliticalConsultations", "OfficialVisit", "S
                           "Meeting", "Summit"},
                 "Call": {"PhoneCall", "VideoConference"}, "Summit": {"Summit"},
                 "Reception": {"Reception", "Talks", "Meeting"}, "CredentialsPresentation": {"CredentialsPresentation"}}
-MUTE_POSTS = {"Spokesperson"}       # a spokesperson reports a meeting and takes no part in it
+MUTE_POSTS = {"Spokesperson"}
+LISTING = {"included", "comprised", "comprising", "comprises", "comprise", "consisted"}       # a spokesperson reports a meeting and takes no part in it
 
 
 @dataclass
@@ -73,15 +78,21 @@ def _mute(person: Person) -> bool:
 
 def _event_ok(a: Analysed, start: int, published: dt.date | None) -> bool:
     """A meeting word that reports a meeting of the article: not future, not a bare memory."""
+    return _event_time(a, start) == "now"
+
+
+def _event_time(a: Analysed, start: int) -> str:
+    """'future' ("will meet", "to be held at the next meeting"), 'past' ("last met", "first met"),
+    or 'now' for a meeting word that reports a meeting of the article."""
     tokens = a.tokens
-    before = [t.fold for t in tokens[max(0, start - 4):start]]
+    before = [t.fold for t in tokens[max(0, start - 7):start]]
     if any(w in FUTURE_BEFORE for w in before):
-        return False
+        return "future"
     if start > 0 and tokens[start - 1].fold == "to":
-        return False                         # "to meet", "to visit": a purpose or a plan
+        return "future"                      # "to meet", "to visit": a purpose or a plan
     if any(w in PAST_BEFORE for w in before[-2:]):
-        return False
-    return True
+        return "past"
+    return "now"
 
 
 def _historical(a: Analysed, ref: dt.date | None) -> bool:
@@ -106,9 +117,11 @@ def _absent(view: SentenceView) -> set[str]:
         pair = (tokens[k].fold, tokens[k + 1].fold)
         upcoming = tokens[k].fold in {"upcoming", "forthcoming", "planned", "future", "next", "expected", "coming"} \
             and k + 2 < len(tokens) and tokens[k + 1].fold in {"visit", "trip", "meeting"} and tokens[k + 2].fold == "of"
-        if pair in NOT_PRESENT or upcoming:
+        planned_visit = pair in {("visit", "of"), ("trip", "of")} and bool(
+            {t.fold for t in tokens} & {"planned", "will", "expected", "next", "upcoming", "forthcoming", "later"})
+        if pair in NOT_PRESENT or upcoming or planned_visit:
             stop = next((j for j in range(k + 2, len(tokens)) if tokens[j].text in {";", "."} or tokens[j].fold in {
-                "to", "and", "while", "which"} and j > k + 2 and a.label(j - 1).kind == "name"), len(tokens))
+                "while", "whereas"}), len(tokens))
             for person, start, _ in view.people:
                 if k < start < stop:
                     out.add(person.key)
@@ -204,9 +217,11 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
     narrative: dt.date | None = None
     section = None
     previous_people: list[Person] = []
+    seen_kinds: dict[str, set[str]] = {}
 
     def touch(meeting: Meeting, view: SentenceView, kinds: set[str], date: dt.date | None, rule: str) -> None:
         index = view.a.sentence.index
+        seen_kinds.setdefault(meeting.key, set()).update(kinds)
         if index not in meeting.sentences:
             meeting.sentences.append(index)
         meeting.kind = _kind(kinds, meeting.kind)
@@ -243,35 +258,60 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
         # "He was welcomed at the airport by ...": a pronoun opening the sentence is the subject before
         if a.tokens and a.tokens[0].fold in {"he", "she"} and previous_people and previous_people[0] not in people:
             people.insert(0, previous_people[0])
-        ok_events = [(s, e, values) for s, e, values in view.events if _event_ok(a, s, published)]
-        types = {ev.event for _, _, values in ok_events for ev in values}
+        times = [(s, e, values, _event_time(a, s)) for s, e, values in view.events]
+        ok_events = [(s, e, values) for s, e, values, when in times if when == "now"]
+        types = set()
+        any_visit = False
+        for s_, e_, values in ok_events:
+            for ev in values:
+                written = a.text(s_, e_).lower()
+                if ev.event == "visit":
+                    any_visit = True
+                    if written not in {"visited", "paid a visit", "made a visit"}:
+                        continue      # "who is on an official visit": the kind of the meeting, not a meeting
+                if ev.event == "attend" and written in LISTING and not any(
+                        t.fold in {"delegation", "delegations", "side", "team", "format", "participants"}
+                        for t in a.tokens[max(0, s_ - 7):s_]):
+                    continue          # "which is included in the list": no one took part in anything
+                types.add(ev.event)
+            # "held a bilateral meeting", "held wide-ranging talks": the meeting noun with its verb
+            if any(ev.event == "anchor" for ev in values) and any(
+                    t.fold in {"held", "had", "hold", "holds", "holding", "conducted", "co-chaired", "chaired"}
+                    for t in a.tokens[max(0, s_ - 4):s_]):
+                types.add("meet")
         all_types = {ev.event for _, _, values in view.events for ev in values}
         kinds = {ev.kind for _, _, values in ok_events for ev in values if ev.kind}
         words = {t.fold for t in a.tokens}
-        historical = _historical(a, ref)
+        historical = _historical(a, ref) or bool(PAST_MARKS.search(a.sentence.text)) or any(
+            when == "past" and any(v.event in {"meet", "receive", "anchor"} for v in values)
+            for _, _, values, when in times)
         signing = "sign" in all_types
         verb_at = next((s for s, e, values in ok_events if any(v.event in {"meet", "receive"} for v in values)), None)
         active = [m for m in active if index - last_touch[m.key] <= 20]     # bounded: keeps this linear
         recent = [m for m in active if index - last_touch[m.key] <= 8]
         family = _family(words)
         attend = "attend" in types and not (signing and "presence" in words)
-        main = next((m for m in reversed(active) if m.kind == "Summit" or len(m.participants) >= 3), active[0] if active else None)
+        main = next((m for m in active if m.kind == "Summit" and "summit" in words), None) or (
+            max(active, key=lambda m: (len(m.participants), -meetings.index(m))) if active else None)
         anchor = None
-        if "sidelines" in words or "margins" in words:
-            anchor = _to_date(main.date) if main else None
+        if words & {"sidelines", "margins", "eve", "before"}:
+            anchor = _to_date(main.date) if main and main.date else None
         elif recent and recent[-1].date:
             anchor = _to_date(recent[-1].date)
         date, date_rule = _date_of(view, anchor, narrative, verb_at)
+        if historical and date_rule in {"D-narrative", "D-report-day"}:
+            date, date_rule = None, ""
         meetingish = bool(types & {"meet", "receive", "visit"}) or ("anchor" in types and not signing) or (
             "attend" in types and len(people) >= 2 and bool(words & SEPARATE))
         if historical and not date:
             meetingish = attend = False
         target = None
-        separate = bool(words & SEPARATE) and len(people) >= 2
+        separate = (bool(words & SEPARATE) or any(a.tokens[k].fold == "bilateral" and a.tokens[k + 1].fold in {
+            "meeting", "talks", "consultations", "conversation"} for k in range(len(a.tokens) - 1))) and len(people) >= 2
         if people and attend and (recent or pending) and not (len(people) >= 2 and types & {"meet", "receive"}) \
                 and not separate:
             if recent:
-                target = _target(recent, family)
+                target = _target(recent, family, seen_kinds)
             else:
                 target = _open_pending(pending, meetings, active)
                 pending = {}
@@ -288,14 +328,16 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
                             target = meeting
                             break
             if target is None:
-                if pending and index - pending["index"] <= 3 and not pending.get("people") or (
-                        pending and pending.get("people") and pending["people"][0] in people):
+                if pending and not pending.get("weak") and (index - pending["index"] <= 3 and not pending.get("people") or (
+                        pending.get("people") and pending["people"][0] in people)):
                     target = _open_pending(pending, meetings, active)
                 else:
                     target = Meeting(key=f"m{len(meetings)}", participants=[])
                     target.why["meeting"] = "M-met" if types & {"meet", "receive"} else "M-anchor"
                     meetings.append(target)
                     active.append(target)
+                    if date is None and narrative is not None and not historical:
+                        date, date_rule = narrative, "D-story"
                 pending = {}
             add_people(target, people, target.why.get("meeting", "M-met"))
             for key in hosts:
@@ -306,19 +348,26 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
                     target.guests.append(key)
             touch(target, view, kinds, date, date_rule)
         elif len(people) >= 2 and pending and pending.get("people") and pending["people"][0] in people \
-                and index - pending["index"] <= 2 and not signing:
+                and index - pending["index"] <= 2 and not signing and not pending.get("weak"):
             # "X met her Australian and Japanese counterparts." "X, A and B reaffirmed ..."
             target = _open_pending(pending, meetings, active)
             pending = {}
             add_people(target, people, "M-named-next")
             touch(target, view, kinds, date, date_rule)
         elif not people and meetingish and recent and not (words & NEW_EVENT_CUES) and not historical:
-            touch(recent[-1], view, kinds, date, date_rule)
-        elif len(people) < 2 and (types & {"anchor", "meet", "receive"}) and not historical and not signing:
-            # "The ninth trilateral meeting ... was held in Baku on May 26": the people come next
+            touch(recent[-1], view, kinds, date if date_rule != "D-report-day" else None, date_rule)
+        elif len(people) >= 2 and signing and "anchor" in all_types and not historical and not any(
+                {p.key for p in people} & set(m.participants) for m in recent):
+            # "X and Y signed a pact after two hours of talks": the talks, if the next sentences tell more
             pending = {"index": index, "date": date.isoformat() if date else None, "date_rule": date_rule,
-                       "place": _place(view), "kinds": kinds, "people": people[:1]}
-        if len(people) == 1 and "visit" in types and not historical:
+                       "place": _place(view), "kinds": kinds, "people": people, "weak": True}
+        elif len(people) < 2 and (types & {"anchor", "meet", "receive"}) and not historical and (not signing or not people):
+            # "The ninth trilateral meeting ... was held in Baku on May 26": the people come next
+            if not (pending and index - pending["index"] <= 1 and not people and pending.get("people")):
+                pending = {"index": index, "date": date.isoformat() if date else None, "date_rule": date_rule,
+                           "place": _place(view), "kinds": kinds,
+                           "people": people[:1] if types & {"meet", "receive", "attend"} else []}
+        if len(people) == 1 and any_visit and not historical:
             destination = _place(view)
             if destination:
                 state = destination.split("|")[-1]
@@ -354,11 +403,12 @@ def _to_date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _target(recent: list[Meeting], family: str | None) -> Meeting:
+def _target(recent: list[Meeting], family: str | None, seen_kinds: dict) -> Meeting:
     """The meeting an attendance sentence speaks of: the last one of the kind it names."""
     if family:
+        wanted = FAMILY_KINDS.get(family, set())
         for meeting in reversed(recent):
-            if meeting.kind in FAMILY_KINDS.get(family, set()):
+            if meeting.kind in wanted or seen_kinds.get(meeting.key, set()) & wanted:
                 return meeting
     return recent[-1]
 
