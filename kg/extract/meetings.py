@@ -36,7 +36,8 @@ REPORT_BEFORE_DATE = ("reported", "said", "announced", "told", "informed", "esta
 FUTURE_BEFORE = {"will", "would", "shall", "scheduled", "due", "expected", "plans", "planned", "plan", "intends",
                  "intend", "invited", "invite", "invites", "invitation", "hopes", "hope", "agreed", "proposed",
                  "going", "may", "might", "could", "should", "ready", "wants", "wanted", "looks", "forward",
-                 "convene", "convening", "next", "upcoming", "forthcoming", "future", "prepare", "preparations"}
+                 "convene", "convening", "next", "upcoming", "forthcoming", "future", "prepare", "preparations",
+                 "directed", "instructed", "tasked", "urged", "asked"}
 PAST_MARKS = re.compile(r"\blast\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b|\bearlier\s+this\s+(?:month|year)\b|"
                         r"\b(?:weeks|months|years|decades)\s+ago\b|\bin\s+the\s+past\b", re.I)
 PAST_BEFORE = {"last", "first", "previously", "once", "recalled", "recalling", "since"}
@@ -117,9 +118,12 @@ def _absent(view: SentenceView) -> set[str]:
         pair = (tokens[k].fold, tokens[k + 1].fold)
         upcoming = tokens[k].fold in {"upcoming", "forthcoming", "planned", "future", "next", "expected", "coming"} \
             and k + 2 < len(tokens) and tokens[k + 1].fold in {"visit", "trip", "meeting"} and tokens[k + 2].fold == "of"
+        sent = tokens[k].fold == "from" and any(t.fold in {"message", "messages", "greetings", "letter", "letters",
+                                                             "congratulations", "telegram", "condolences", "wishes"}
+                                                  for t in tokens[max(0, k - 8):k])
         planned_visit = pair in {("visit", "of"), ("trip", "of")} and bool(
             {t.fold for t in tokens} & {"planned", "will", "expected", "next", "upcoming", "forthcoming", "later"})
-        if pair in NOT_PRESENT or upcoming or planned_visit:
+        if pair in NOT_PRESENT or upcoming or planned_visit or sent:
             stop = next((j for j in range(k + 2, len(tokens)) if tokens[j].text in {";", "."} or tokens[j].fold in {
                 "while", "whereas"}), len(tokens))
             for person, start, _ in view.people:
@@ -135,6 +139,47 @@ def _absent(view: SentenceView) -> set[str]:
         if _mute(person):
             out.add(person.key)
     return out
+
+
+MONTHS_AND_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                   "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+                   "december"}
+SKIP_AFTER_VERB = {",", "this", "last", "today", "yesterday", "also", "then", "here", "there", "warmly", "jointly",
+                   "officially", "separately", "cordially", "audience", "in", "morning", "evening", "afternoon", "night"}
+PLACE_PREPOSITIONS = {"at", "in", "on", "during", "inside"}
+
+
+def _receives_person(view: SentenceView, start: int, end: int) -> bool:
+    """'A received B', 'B was received by A', 'A called on B': a person is received, not 'the outcome',
+    'congratulatory messages' or 'the Security Council to act'."""
+    a = view.a
+    tokens = a.tokens
+    n = len(tokens)
+    if any(t.fold in {"was", "were", "been", "being"} for t in tokens[max(0, start - 2):start]) or (
+            end < n and tokens[end].fold == "by"):
+        return True
+    starts = {st for _, st, _ in view.people}
+    k = end
+    while k < n and k not in starts and (tokens[k].fold in SKIP_AFTER_VERB - {"in"} or tokens[k].text[:1].isdigit()
+                                         or tokens[k].fold in MONTHS_AND_DAYS or (
+            tokens[k].fold == "in" and k + 1 < n and tokens[k + 1].fold == "audience")):
+        k += 1
+    if k >= n:
+        return False
+
+    def person_like(j: int) -> bool:
+        return j < n and (j in starts or a.label(j).kind in {"post", "state"} or tokens[j].fold in {
+            "his", "her", "their", "copy", "copies", "credentials", "guest", "guests", "delegation", "delegations",
+            "visitor", "visitors", "heads", "head", "members", "ambassadors"})
+
+    if person_like(k):
+        return True
+    if tokens[k].fold in PLACE_PREPOSITIONS:
+        stop = next((j for j in range(k, n) if tokens[j].text in {";", "."}), n)
+        return any(k < st < stop for st in starts)
+    if tokens[k].fold in {"the", "a", "an"}:
+        return person_like(k + 1) or (k + 1 < n and tokens[k + 1].fold in {"newly", "new", "visiting", "incoming"})
+    return False
 
 
 def _family(words: set[str]) -> str | None:
@@ -175,11 +220,11 @@ def _date_of(view: SentenceView, anchor: dt.date | None, narrative: dt.date | No
     if best is not None:
         return best, rule
     if has_offset is not None:
+        if has_offset == 0 and report_only:
+            return report_only, "D-report-day"       # "a statement issued on Friday ... the same day"
         base = anchor or narrative
         if base is not None:
             return base + dt.timedelta(days=has_offset), "D-narrative"
-        if has_offset == 0 and report_only:
-            return report_only, "D-report-day"
     if report_only is not None:
         return report_only, "D-report-day"
     return None, ""
@@ -255,6 +300,13 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
         for person, _, _ in view.people:
             if person not in people and person.key not in absent:
                 people.append(person)
+        # "the talks held in Cairo between A and B": the people of the talks are those after "between"
+        between = next((k for k in range(len(a.tokens)) if a.tokens[k].fold == "between" and any(
+            s_ < k for s_, _, values in view.events if any(v.event == "anchor" for v in values))), None)
+        if between is not None:
+            after = [p for p, st, _ in view.people if st > between and p in people]
+            if len(after) >= 2:
+                people = [p for p in people if p in after]
         # "He was welcomed at the airport by ...": a pronoun opening the sentence is the subject before
         if a.tokens and a.tokens[0].fold in {"he", "she"} and previous_people and previous_people[0] not in people:
             people.insert(0, previous_people[0])
@@ -269,15 +321,17 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
                     any_visit = True
                     if written not in {"visited", "paid a visit", "made a visit"}:
                         continue      # "who is on an official visit": the kind of the meeting, not a meeting
+                if ev.event == "receive" and not _receives_person(view, s_, e_):
+                    continue          # "welcomed the outcome", "called on the Council to", "received messages"
                 if ev.event == "attend" and written in LISTING and not any(
                         t.fold in {"delegation", "delegations", "side", "team", "format", "participants"}
                         for t in a.tokens[max(0, s_ - 7):s_]):
                     continue          # "which is included in the list": no one took part in anything
                 types.add(ev.event)
             # "held a bilateral meeting", "held wide-ranging talks": the meeting noun with its verb
-            if any(ev.event == "anchor" for ev in values) and any(
+            if any(ev.event == "anchor" for ev in values) and (any(
                     t.fold in {"held", "had", "hold", "holds", "holding", "conducted", "co-chaired", "chaired"}
-                    for t in a.tokens[max(0, s_ - 4):s_]):
+                    for t in a.tokens[max(0, s_ - 4):s_]) or any(t.fold == "held" for t in a.tokens[e_:e_ + 2])):
                 types.add("meet")
         all_types = {ev.event for _, _, values in view.events for ev in values}
         kinds = {ev.kind for _, _, values in ok_events for ev in values if ev.kind}
@@ -288,7 +342,7 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
         signing = "sign" in all_types
         verb_at = next((s for s, e, values in ok_events if any(v.event in {"meet", "receive"} for v in values)), None)
         active = [m for m in active if index - last_touch[m.key] <= 20]     # bounded: keeps this linear
-        recent = [m for m in active if index - last_touch[m.key] <= 8]
+        recent = sorted((m for m in active if index - last_touch[m.key] <= 8), key=lambda m: last_touch[m.key])
         family = _family(words)
         attend = "attend" in types and not (signing and "presence" in words)
         main = next((m for m in active if m.kind == "Summit" and "summit" in words), None) or (
@@ -302,14 +356,19 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
         if historical and date_rule in {"D-narrative", "D-report-day"}:
             date, date_rule = None, ""
         meetingish = bool(types & {"meet", "receive", "visit"}) or ("anchor" in types and not signing) or (
-            "attend" in types and len(people) >= 2 and bool(words & SEPARATE))
+            "attend" in types and len(people) >= 2 and (bool({t.fold for t in a.tokens[:7]} & SEPARATE) or (
+                bool(date) and date_rule in {"D-day", "D-relative"} and bool(recent) and bool(recent[-1].date)
+                and recent[-1].date != date.isoformat())))
         if historical and not date:
             meetingish = attend = False
         target = None
-        separate = (bool(words & SEPARATE) or any(a.tokens[k].fold == "bilateral" and a.tokens[k + 1].fold in {
+        opening = {t.fold for t in a.tokens[:7]}
+        separate = (bool(opening & SEPARATE) or bool(words & {"sidelines", "margins", "separate", "separately"}) or any(a.tokens[k].fold == "bilateral" and a.tokens[k + 1].fold in {
             "meeting", "talks", "consultations", "conversation"} for k in range(len(a.tokens) - 1))) and len(people) >= 2
+        other_day = bool(date) and date_rule in {"D-day", "D-relative"} and bool(recent) and bool(recent[-1].date) \
+            and recent[-1].date != date.isoformat() and len(people) >= 2
         if people and attend and (recent or pending) and not (len(people) >= 2 and types & {"meet", "receive"}) \
-                and not separate:
+                and not separate and not other_day:
             if recent:
                 target = _target(recent, family, seen_kinds)
             else:
