@@ -12,7 +12,7 @@ from ..article import Article
 from ..facts import ArticleFacts, Document, Milestone, Relation, SentenceRecord, Span
 from ..lexicon import Lexicon
 from .dates import day_dates, years
-from .documents import read_documents, same_document
+from .documents import DocumentContext, read_documents, read_table_row, resolve_reference, same_document
 from .meetings import SentenceView, read_meetings
 from .people import ArticlePeople, read_people
 from .context import assign_states, cell_evidence, side_evidence
@@ -173,41 +173,54 @@ def _anaphora(a, reg, present):
 def _documents(views, reg, lexicon, pair, facts) -> list[Document]:
     documents: list[Document] = []
     by_kind: dict[str, list[Document]] = {}
-    status_by_paragraph: dict[int, str | None] = {}
-    previous = header = None
+    context = DocumentContext()
+    header = None
     for view in views:
-        paragraph = view.a.sentence.paragraph
-        context = status_by_paragraph.get(paragraph)
-        if context is None and previous is not None and (
-                previous.a.sentence.text.rstrip().endswith(":") or view.a.sentence.text[:1] in "-•*–"):
-            # a list of documents under "the following documents were signed:"
-            context = status_by_paragraph.get(previous.a.sentence.paragraph)
-        raws, status = read_documents(view, reg, lexicon, context, pair)
-        status_by_paragraph[paragraph] = status
-        if view.a.sentence.text.rstrip().endswith(":"):
+        sentence = view.a.sentence
+        if sentence.kind == "boilerplate":
+            continue
+        in_list = sentence.kind in {"item", "row"} or sentence.text[:1] in "-•*–"
+        if not in_list and sentence.kind != "heading":
+            if not (header is not None and header.a.sentence.index == sentence.index - 1):
+                context = DocumentContext() if not sentence.text.rstrip().endswith(":") else context
+        if sentence.kind == "row":
+            raws = read_table_row(view, reg, lexicon, pair)
+            if not raws:
+                raws, _ = read_documents(view, reg, lexicon, DocumentContext(), pair)
+        else:
+            raws, context = read_documents(view, reg, lexicon, context if in_list or sentence.kind == "heading"
+                                           else DocumentContext(), pair)
+        if sentence.text.rstrip().endswith(":"):
             header = view       # the parties a list of documents shares
-        elif view.a.sentence.text[:1] not in "-•*–":
+        elif not in_list and sentence.kind != "heading":
             header = None
         if header is not None and header is not view:
             shared = _states_of(header, pair)
             for raw in raws:
                 if not raw.parties:
                     raw.parties = list(shared)
-        previous = view
         for raw in raws:
-            same_kind = by_kind.setdefault(raw.kind, [])
-            match = next((d for d in reversed(same_kind[-100:]) if same_document(d, raw)), None)
+            if raw.ref:
+                match = resolve_reference(raw, documents)
+                if match is None:
+                    continue
+            else:
+                same_kind = by_kind.setdefault(raw.kind, [])
+                match = next((d for d in reversed(same_kind[-100:]) if same_document(d, raw)), None)
             if match is None:
                 match = Document(key=f"d{len(documents)}", title=raw.title, kind=raw.kind, status=raw.status or "")
+                match.why.update(raw.why)
                 documents.append(match)
-                same_kind.append(match)
-            elif (raw.title[:1].isupper(), len(raw.title)) > (match.title[:1].isupper(), len(match.title)):
+                by_kind.setdefault(raw.kind, []).append(match)
+            elif not raw.ref and (raw.title[:1].isupper(), len(raw.title)) > (match.title[:1].isupper(), len(match.title)):
                 match.title = raw.title      # a proper title wins over "a trade agreement"; then the longer
             if raw.status and (not match.status or raw.status == "signed"):
                 match.status = raw.status
             for key in raw.signatories:
                 if key not in match.signatories:
                     match.signatories.append(key)
+            if raw.signatories and "signatories" in raw.why:
+                match.why.setdefault("signatories", raw.why["signatories"])
             for state in raw.parties:
                 if state not in match.parties:
                     match.parties.append(state)
