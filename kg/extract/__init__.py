@@ -12,7 +12,8 @@ from ..article import Article
 from ..facts import ArticleFacts, Document, Milestone, Relation, SentenceRecord, Span
 from ..lexicon import Lexicon
 from .dates import day_dates, years
-from .documents import DocumentContext, read_documents, read_table_row, resolve_reference, same_document
+from .documents import (DocumentContext, read_documents, read_table_row, resolve_reference, same_document,
+                        stands_alone)
 from .meetings import SentenceView, read_meetings
 from .people import ArticlePeople, read_people
 from .context import assign_states, cell_evidence, side_evidence
@@ -202,14 +203,14 @@ def _documents(views, reg, lexicon, pair, facts) -> list[Document]:
         for raw in raws:
             if raw.ref:
                 match = resolve_reference(raw, documents)
-                if match is None:
+                if match is None and not stands_alone(raw):
                     continue
             else:
                 same_kind = by_kind.setdefault(raw.kind, [])
                 match = next((d for d in reversed(same_kind[-100:]) if same_document(d, raw)), None)
             if match is None:
                 match = Document(key=f"d{len(documents)}", title=raw.title, kind=raw.kind, status=raw.status or "")
-                match.why.update(raw.why)
+                match.why.update({k: v for k, v in raw.why.items() if k != "signed_here"})
                 documents.append(match)
                 by_kind.setdefault(raw.kind, []).append(match)
             elif not raw.ref and (raw.title[:1].isupper(), len(raw.title)) > (match.title[:1].isupper(), len(match.title)):

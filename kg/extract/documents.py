@@ -26,7 +26,9 @@ TITLE_STOP = frozenset(
     reached gave give show shows expands expand within during following after before where when
     while being been also said noted inked penned concluded adopted approved initialled initialed
     subscribed so ahead aimed intended designed providing provides allowing allows setting sets
-    whose whereby exchanged entered enter came come remains remain stalled""".split()
+    whose whereby exchanged entered enter came come remains remain stalled ready due likely set able early
+    next last later soon should could must may might can shall negotiated reached ratified agreed
+    welcomed calls called instructs directs commits provides""".split()
 )
 QUOTES = "\"“”«»"
 DETERMINERS = frozenset("a an the this that these those several two three four five six seven eight nine ten "
@@ -103,7 +105,7 @@ def _title_end(a, i: int, quoted: bool, lower: bool) -> int:
                 j += 1          # a quoted name inside the title: between "Azerbaijan Television" Closed ...
                 continue
             break
-        if token.text == "(" and not lower:
+        if token.text == "(":
             close = next((k for k in range(j + 1, min(n, j + 6)) if a.tokens[k].text == ")"), None)
             if close is not None and a.tokens[j + 1].cap and not (close + 1 < n and a.tokens[close + 1].fold in {"signed", "–"}):
                 inner = a.text(j + 1, close).lower()
@@ -124,10 +126,14 @@ def _title_end(a, i: int, quoted: bool, lower: bool) -> int:
                 token.fold == "under" and not (j + 1 < n and a.tokens[j + 1].fold == "the" and not lower and
                                                j + 2 < n and a.tokens[j + 2].cap)):
             break
-        if j > i and token.is_word and not token.cap and token.fold not in FUNCTION_WORDS | COMPLEMENT \
+        if j > i and token.is_word and not token.cap and not token.text[:1].isdigit() and \
+                token.fold not in FUNCTION_WORDS | COMPLEMENT \
                 and a.tokens[j - 1].is_word and a.tokens[j - 1].cap and not lower and not _in_lower_part(a, i, j):
             break       # "... Strategic Partnership opens a new stage": a verb after the name ends it
-        if lower and token.is_word and not token.cap and token.fold.endswith("ed") and token.fold not in {"united", "advanced", "related"}:
+        if not lower and token.fold == "and" and j + 2 < n and a.tokens[j + 1].fold == "the" and \
+                a.tokens[j + 2].is_word and not a.tokens[j + 2].cap and not _in_lower_part(a, i, j):
+            break       # "... Agreement (CUSMA) and the importance of ...": the title ended
+        if token.text == ")" and j > i:
             break
         if token.text == ",":
             k = j + 1
@@ -141,6 +147,10 @@ def _title_end(a, i: int, quoted: bool, lower: bool) -> int:
             if k + 1 < n and a.label(k).kind == "state" and a.tokens[a.label(k).end].text == "," and \
                     a.label(k).end + 1 < n and a.tokens[a.label(k).end + 1].fold == "and":
                 j = a.label(k).end + 1        # "between the Academy, Islamabad, and the Institute"
+                continue
+            if k + 1 < n and a.tokens[k].fold == "and" and any(a.tokens[m].fold == "between" for m in range(i, j)) \
+                    and (a.tokens[k + 1].fold == "the" or a.tokens[k + 1].cap):
+                j = k                         # "between the Academy, Islamabad, and the Institute"
                 continue
             break
         if token.fold == "and" and j + 1 < n and (a.tokens[j + 1].fold in REFERENCE_WORDS or (
@@ -249,16 +259,16 @@ def find_titles(a, lexicon: Lexicon) -> list[Mention]:
         kind = label.values[0]
         word = a.text(i, label.end)
         low = word.lower()
-        plural = (low.endswith("s") and not low.endswith("ss") and low not in {"mous"} or low in {"memoranda"}) \
-            and low not in {"mous"}
+        plural = low.endswith("s") and not low.endswith("ss") or low in {"memoranda"}
         after = a.tokens[label.end].fold if label.end < n else ""
         if after in NOT_AFTER or (label.end < n and a.label(label.end).kind == "body" and a.tokens[label.end].cap
                                   and a.tokens[label.end].fold in NOT_AFTER):
             i = label.end           # "the Kuala Lumpur Convention Centre"
             continue
-        if plural and low not in {"mous"}:
+        if plural:
             prev = a.tokens[i - 1] if i > 0 else None
-            if prev is None or prev.cap or not prev.is_word or prev.fold in DETERMINERS | {
+            if prev is None or prev.cap or not prev.is_word or prev.fold in FUNCTION_WORDS or prev.fold in {
+                    "not", "no", "and", "or", "than", "any"} or prev.fold in DETERMINERS | {
                     "following", "other", "remaining", "intergovernmental", "interdepartmental", "bilateral", "legal",
                     "several", "various", "relevant", "two", "signed", "these"} or low in REFERENCE_WORDS:
                 i = label.end       # "the following agreements", "Agreements/MoUs": a heading, not a title
@@ -267,6 +277,10 @@ def find_titles(a, lexicon: Lexicon) -> list[Mention]:
             single = word[:-1] if not low.endswith("ies") else word[:-3] + "y"
             out.append(Mention(i - 1, label.end, f"{prev.text} {single}", kind.cls, False, [prev.fold]))
             i = label.end
+            continue
+        if label.end + 1 < n and a.tokens[label.end].fold == "to" and a.tokens[label.end + 1].fold in {
+                "sign", "hold", "visit", "meet", "build", "open", "expand", "increase", "create", "launch"}:
+            i = label.end           # "the parties plan to sign": a verb, not a plan
             continue
         quoted = i > 0 and a.tokens[i - 1].text in QUOTES
         capital = a.tokens[i].cap and not a.tokens[i].text.isupper() or a.tokens[i].text in {"MoU", "MOU"}
@@ -284,13 +298,22 @@ def find_titles(a, lexicon: Lexicon) -> list[Mention]:
         if lower and not has_complement and end < n and a.tokens[end].fold in {"signed", "concluded"}:
             # "an agreement signed between the two governments on military education": the subject after
             on = next((k for k in range(end, min(n, end + 10)) if a.tokens[k].fold == "on"), None)
+            if on is not None and on + 1 < n and (a.tokens[on + 1].text[:1].isdigit() or a.tokens[on + 1].cap):
+                on = None           # "concluded in the same city on 26 March 1991": a date, not a subject
             if on is not None and not any(a.tokens[k].text in {",", ";", "."} for k in range(end, on)):
                 on_end = _title_end(a, on, False, True)
                 if on_end > on + 1:
                     title = f"{title} {a.text(on, on_end)}"
                     has_complement = True
         premods = [t.fold for t in a.tokens[start:i]]
-        definite = start > 0 and a.tokens[start - 1].fold in {"the", "this", "that", "its", "their", "said"}
+        det = start - 1
+        while det >= 0 and det >= start - 4 and a.tokens[det].is_word and not a.tokens[det].cap and \
+                a.tokens[det].fold not in {"the", "this", "that", "its", "their", "said", "a", "an"} and \
+                a.tokens[det].fold not in VERBS:
+            det -= 1
+        definite = det >= 0 and a.tokens[det].fold in {"the", "this", "that", "its", "their", "said"}
+        if definite and det < start - 1:
+            premods = [t.fold for t in a.tokens[det + 1:i]]
         ref = (not has_complement and (definite or low in REFERENCE_WORDS or low in {"mou"}) and
                not (capital and premods and any(a.tokens[k].cap for k in range(start, i)) and not definite)) or (
             low in REFERENCE_WORDS and not has_complement)
@@ -360,6 +383,26 @@ def _clauses(a) -> list[tuple[int, int]]:
     return [(bounds[x], bounds[x + 1]) for x in range(len(bounds) - 1)]
 
 
+ADVERBS = {"also", "then", "jointly", "formally", "officially", "later", "subsequently", "together", "both", "today",
+           "yesterday", "themselves", "separately", "personally", "finally", "have", "has", "had", "on", "in", "at",
+           "this", "later", "immediately", "solemnly"} | {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                                          "saturday", "sunday", "morning", "evening", "afternoon"}
+
+
+def _active(a, s: int, people) -> bool:
+    """A sign verb with a person (or a state) as its subject: 'A and B (also) signed', not 'the
+    instruments signed in Nairobi'."""
+    ends = {e for _, _, e in people}
+    k = s - 1
+    while k >= 0 and (a.tokens[k].fold in ADVERBS or a.tokens[k].text[:1].isdigit()):
+        k -= 1
+    if k < 0:
+        return False
+    if k + 1 in ends or a.label(k).kind in {"state", "name", "post", "acronym"} or a.tokens[k].text in ("'s", ")"):
+        return True
+    return a.tokens[k].fold in {"to", "and"} or a.tokens[s].fold in {"signing"} or a.tokens[k].fold in {"sides", "parties", "governments", "countries", "ministers", "officials", "heads"}
+
+
 def read_documents(view: SentenceView, reg: ArticlePeople, lexicon: Lexicon, context: DocumentContext,
                    pair: list[str]) -> tuple[list[RawDocument], DocumentContext]:
     """Documents named in one sentence, and what the sentence tells the list after it."""
@@ -426,12 +469,15 @@ def read_documents(view: SentenceView, reg: ArticlePeople, lexicon: Lexicon, con
                 previous_mark = e
                 continue
             passive = s > 0 and a.tokens[s - 1].fold in {"was", "were", "be", "been", "being", "is", "are"}
-            reduced = s > 0 and a.tokens[s - 1].text in {",", "–", "(", "—"}
-            if passive or reduced:
+            reduced = s > 0 and a.tokens[s - 1].text in {",", "–", "(", "—"} and any(
+                m.end in {s - 1, s - 2} for m in found)
+            if passive or reduced or not _active(a, s, view.people):
                 previous_mark = e
                 continue
             # active: "A and B signed X", "the two ministers proceeded to the signing of"
-            subjects = [p.key for p, ps, _ in c_people if previous_mark <= ps < s]
+            floor = max([k + 1 for k in range(previous_mark, s) if a.tokens[k].fold in {"which", "where", "whom", "who"}
+                         and not (k > 0 and a.tokens[k - 1].fold == "with")] or [previous_mark])
+            subjects = [p.key for p, ps, _ in c_people if floor <= ps < s]
             whom = next((k for k in range(max(c_begin, s - 6), s) if a.tokens[k].fold == "whom"), None)
             if whom is not None and whom > 1 and a.tokens[whom - 1].fold == "with":
                 before = [p.key for p, ps, pe in people if pe <= whom - 1]
@@ -465,6 +511,9 @@ def read_documents(view: SentenceView, reg: ArticlePeople, lexicon: Lexicon, con
             status = "planned"
         else:
             status = context.status
+        weak = mention.kind in {"Programme", "Plan"}
+        if weak and status is None:
+            continue                 # "the Seasonal Worker Program", "the Growth Plan": a policy, not a document
         if status is None and a.tokens[mention.start].cap and not mention.ref:
             status = "signed"        # a treaty named by its title is one that exists
         if a.sentence.kind in {"header", "heading"} and not a.sentence.cells:
@@ -484,6 +533,8 @@ def read_documents(view: SentenceView, reg: ArticlePeople, lexicon: Lexicon, con
         raw = RawDocument(mention.title, mention.kind, status, signers, parties, bodies, date,
                           Span(a.sentence.index, *a.span(start, end)), mention.ref)
         raw.why = {"document": "D-reference" if mention.ref else "D-title"}
+        if near_sign:
+            raw.why["signed_here"] = "yes"
         if sign_rule:
             raw.why["signatories"] = sign_rule
         raw.modifiers = mention.modifiers
@@ -516,9 +567,17 @@ def read_table_row(view: SentenceView, reg: ArticlePeople, lexicon: Lexicon, pai
             break
     if kind is None:
         return []
+    inner = [m for m in find_titles(a, lexicon) if any(b <= base + a.tokens[m.start].start < e for b, e in doc_cell.spans)]
+    first_word = text.split()[0].lower() if text.split() else ""
+    if inner and not a.labels[a.covered[inner[0].start]].kind == "doc" or (inner and first_word not in {
+            "memorandum", "agreement", "protocol", "treaty", "declaration", "programme", "program", "plan",
+            "joint", "convention", "statement", "mou"} and inner[0].start > 0):
+        text = inner[0].title       # "Exchange of Instruments of Ratification of the Agreement ...": the Agreement
+    ratification = "ratification" in text.lower() or "ratification" in " ".join(
+        a.sentence.text[b - base:e - base] for b, e in doc_cell.spans).lower()
     signers = []
     for cell in cells:
-        if cell is doc_cell:
+        if cell is doc_cell or ratification:
             continue
         header = cell.header.lower()
         if not any(w in header for w in ("sign", "behalf", "side", "by", "for ", "exchang")):
@@ -652,8 +711,9 @@ def same_document(x: Document | RawDocument, y: Document | RawDocument) -> bool:
     if len(distinctive) >= 1 and short == long_[: len(short)] and (not rest or rest[0] in {"between", "for"}):
         return True
     # a name with no complement ("the Ashgabat Declaration") is the titled document it begins
-    if short == long_[: len(short)] and not any(w in {"on", "between", "for", "in"} for w in short) \
-            and len(distinctive) >= 1 and rest and rest[0] in {"of", "on", "between", "for"}:
+    raw_short = fold(x.title if len(title_tokens(x.title)) <= len(title_tokens(y.title)) else y.title).split()
+    if short == long_[: len(short)] and not any(w in {"on", "between", "for", "in", "of"} for w in raw_short) \
+            and len(distinctive) >= 1 and rest:
         return True
     return False
 
@@ -677,3 +737,13 @@ def resolve_reference(raw: RawDocument, documents: list[Document]) -> Document |
     if len(pool) == 1:
         return pool[0]
     return None
+
+
+def stands_alone(raw: RawDocument) -> bool:
+    """A short mention no earlier document fits is a document of its own when it says enough: 'the
+    1992 treaty', 'the loan guarantee agreement signed by ...'."""
+    words = [w for w in getattr(raw, "modifiers", []) if w not in {"the", "this", "that", "its", "their"}]
+    if raw.title.lower().split()[-1] in REFERENCE_WORDS:
+        return False
+    return any(w.isdigit() and len(w) == 4 for w in words) or (len(words) >= 1 and raw.status == "signed"
+                                                               and raw.why.get("signed_here"))
