@@ -28,7 +28,7 @@ TITLE_STOP = frozenset(
     subscribed so ahead aimed intended designed providing provides allowing allows setting sets
     whose whereby exchanged entered enter came come remains remain stalled ready due likely set able early
     next last later soon should could must may might can shall negotiated reached ratified agreed
-    welcomed calls called instructs directs commits provides""".split()
+    welcomed calls called instructs directs commits provides themselves itself""".split()
 )
 QUOTES = "\"“”«»"
 DETERMINERS = frozenset("a an the this that these those several two three four five six seven eight nine ten "
@@ -122,7 +122,7 @@ def _title_end(a, i: int, quoted: bool, lower: bool) -> int:
         if token.fold == "by" and j + 1 < n and not (a.tokens[j + 1].cap or a.tokens[j + 1].fold in {"the", "all", "both"}):
             j += 1              # "crossing the state border by residents of border districts"
             continue
-        if token.fold in {"at", "with", "by", "until", "through", "via", "into"} or (
+        if token.fold in {"at", "with", "by", "until", "via", "into"} or (
                 token.fold == "under" and not (j + 1 < n and a.tokens[j + 1].fold == "the" and not lower and
                                                j + 2 < n and a.tokens[j + 2].cap)):
             break
@@ -153,6 +153,8 @@ def _title_end(a, i: int, quoted: bool, lower: bool) -> int:
                 j = k                         # "between the Academy, Islamabad, and the Institute"
                 continue
             break
+        if token.fold == "and" and j + 1 < n and a.tokens[j + 1].fold.endswith("ed") and not a.tokens[j + 1].cap:
+            break               # "... cooperation plan and discussed military education"
         if token.fold == "and" and j + 1 < n and (a.tokens[j + 1].fold in REFERENCE_WORDS or (
                 lower and a.label(j + 1).kind == "doc")):
             break
@@ -209,6 +211,10 @@ def _title_start(a, i: int) -> int:
         if prev.text in {"-", "–", "—"} and not _spaced(a, j - 1) and j >= 2 and a.tokens[j - 2].cap:
             j -= 1          # "Fiji-Australia Declaration", "U.S.-Chile Agreement", "Pakistan-Sri Lanka Treaty"
             continue
+        if prev.fold == "and" and j >= 2 and a.tokens[j - 2].cap and a.tokens[j - 2].is_word and \
+                a.label(j - 2).kind in {"word", "portfolio", "name"} and a.tokens[j].cap and j < i:
+            j -= 1          # "Comprehensive and Progressive Agreement"
+            continue
         if prev.text[:1].isdigit() and (j < len(a.tokens) and a.tokens[j].cap) and prev.text.count("-") <= 1:
             k = j - 1
             if k > 0 and a.tokens[k - 1].text in {"-", "–"} and k > 1 and a.tokens[k - 2].text.isdigit():
@@ -240,6 +246,9 @@ def _lower_start(a, i: int) -> int:
             j -= 1          # "the Mercosur-Vietnam trade agreement", "the 2002 Pakistan-Sri Lanka ..."
             continue
         if prev.text in {"-", "–"} and not _spaced(a, j - 1) and j >= 2 and a.tokens[j - 2].cap:
+            j -= 2
+            continue
+        if prev.cap and j < len(a.tokens) and a.tokens[j].text in {"-", "–"}:
             j -= 1
             continue
         break
@@ -267,7 +276,7 @@ def find_titles(a, lexicon: Lexicon) -> list[Mention]:
             continue
         if plural:
             prev = a.tokens[i - 1] if i > 0 else None
-            if prev is None or prev.cap or not prev.is_word or prev.fold in FUNCTION_WORDS or prev.fold in {
+            if prev is None or prev.cap or not prev.is_word or prev.text[:1].isdigit() or prev.fold in FUNCTION_WORDS or prev.fold in {
                     "not", "no", "and", "or", "than", "any"} or prev.fold in DETERMINERS | {
                     "following", "other", "remaining", "intergovernmental", "interdepartmental", "bilateral", "legal",
                     "several", "various", "relevant", "two", "signed", "these"} or low in REFERENCE_WORDS:
@@ -320,17 +329,19 @@ def find_titles(a, lexicon: Lexicon) -> list[Mention]:
         if capital and premods and any(a.tokens[k].cap for k in range(start, i)) and not has_complement and definite:
             ref = False         # "the Ashgabat Declaration": a proper name, compared with the titles named
         # a quoted title set off after the kind word: 'a joint statement, "Brazil and Vietnam: A Partnership"'
+        quoted_title = False
         if end < n - 1 and a.tokens[end].text == "," and a.tokens[end + 1].text in QUOTES:
             close = next((k for k in range(end + 2, n) if a.tokens[k].text in QUOTES), None)
             if close is not None and close - end < 30:
                 title = a.text(end + 2, close)
                 ref = False
                 end = close + 1
+                quoted_title = True
         if low in REFERENCE_WORDS and ref:
             out.append(Mention(start, end, title, kind.cls, True, premods))
             i = max(end, label.end)
             continue
-        if not title or (not capital and not has_complement and not premods and not ref):
+        if not title or (not capital and not has_complement and not premods and not ref and not quoted_title):
             i = label.end
             continue
         out.append(Mention(start, end, title, kind.cls, ref, premods))
@@ -490,11 +501,15 @@ def read_documents(view: SentenceView, reg: ArticlePeople, lexicon: Lexicon, con
                 if ends_list:
                     new_context.signers = subjects
                     new_context.active = True
-            for k in targets[:1] if not ends_list else targets:
+            chosen = targets[:1]
+            for k in targets[1:]:
+                gap = a.tokens[found[chosen[-1]].end:found[k].start]
+                if all(t.text in {",", ";"} or t.fold in {"and", "the", "a", "an", "also"} for t in gap) and len(gap) <= 3:
+                    chosen.append(k)        # "signed A, B and C": the documents listed together
+                else:
+                    break
+            for k in chosen:
                 give(k, subjects, "S-signed-active")
-            if len(targets) > 1:
-                for k in targets[1:]:
-                    give(k, subjects, "S-signed-active")
             inherited = subjects
             previous_mark = e
 
@@ -510,7 +525,7 @@ def read_documents(view: SentenceView, reg: ArticlePeople, lexicon: Lexicon, con
         elif start > 0 and a.tokens[start - 1].fold == "draft":
             status = "planned"
         else:
-            status = context.status
+            status = context.status or sentence_status
         weak = mention.kind in {"Programme", "Plan"}
         if weak and status is None:
             continue                 # "the Seasonal Worker Program", "the Growth Plan": a policy, not a document

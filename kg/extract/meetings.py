@@ -506,8 +506,9 @@ def _hosts(view: SentenceView, people: list[Person]) -> tuple[list[str], list[st
         if not any(v.event == "receive" for v in values):
             continue
         passive = start > 0 and a.tokens[start - 1].fold in {"was", "were", "been", "being"}
-        before = [p.key for p, s, _ in view.people if s < start]
-        after = [p.key for p, s, _ in view.people if s >= end]
+        allowed = {p.key for p in people}
+        before = [p.key for p, s, _ in view.people if s < start and p.key in allowed]
+        after = [p.key for p, s, _ in view.people if s >= end and p.key in allowed]
         hosts, guests = (after, before) if passive else (before, after)
         if a.text(start, end).lower().endswith((" on", "call on")):   # "called on X": X is the host
             hosts, guests = guests, hosts
