@@ -17,7 +17,7 @@ from .documents import (DocumentContext, read_documents, read_table_row, resolve
 from .meetings import SentenceView, read_meetings
 from .people import ArticlePeople, read_people
 from .context import assign_states, cell_evidence, side_evidence
-from .groups import Groups, resolve_groups
+from .groups import Groups, resolve_groups, state_words
 from .sentence import analyse
 
 __all__ = ["extract_article"]
@@ -28,7 +28,7 @@ def extract_article(article: Article, lexicon: Lexicon) -> ArticleFacts:
     views: list[SentenceView] = []
     state_counts: Counter[str] = Counter()
     sides: dict = {}
-    groups = Groups()
+    groups = Groups(state_words=state_words(lexicon))
     side_context: dict = {"groups": groups}
     for sentence in article.sentences:
         a = analyse(sentence, lexicon)
@@ -100,11 +100,13 @@ def _remember(a, people, groups: Groups) -> None:
         if _GUEST_AFTER.search(after) or " visiting " in f" {before} ":
             if person.key not in groups.guests:
                 groups.guests.append(person.key)
-        if start >= 2 and a.label(start - 1).kind == "post":
-            j = a.covered[start - 1]
+        k = start
+        while k >= 1 and a.label(k - 1).kind == "post" and any(v.kind == "honorific" for v in a.label(k - 1).values):
+            j = a.covered[k - 1]
             words = a.text(j, a.labels[j].end).lower()
-            if len(words.split()) == 2 and any(v.kind == "honorific" for v in a.labels[j].values):
-                groups.honorifics.setdefault(words, person.key)
+            if len(words.split()) == 2:
+                groups.honorifics.setdefault(words, person.key)     # "His Highness Sheikh Saeed ..."
+            k = j
 
 
 def _anaphora(a, reg, present):

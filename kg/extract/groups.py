@@ -37,6 +37,15 @@ DELEGATION_WORDS = {"delegation", "guests", "visitors", "parliamentarians", "dep
 TOP = {"President", "King", "Prime Minister", "Chancellor"}
 
 
+def state_words(lexicon) -> frozenset:
+    """The words of every state's name, so that 'President of Kazakhstan' counts as a bare 'President'."""
+    words: set[str] = set()
+    for state in lexicon.states.values():
+        for name in (state.name, *state.official, *state.aliases):
+            words.update(name.lower().replace(",", " ").split())
+    return frozenset(words)
+
+
 @dataclass
 class Groups:
     """What the article has said so far about delegations and guests."""
@@ -47,6 +56,7 @@ class Groups:
     guests: list[str] = field(default_factory=list)                   # keys of visiting people, first first
     honorifics: dict[str, str] = field(default_factory=dict)          # "his highness" -> key
     seen: dict[str, int] = field(default_factory=dict)                # key -> last sentence it was named in
+    state_words: frozenset = frozenset()                               # words of state names (state_words())
 
     def add_member(self, state: str, key: str, leader: bool = False) -> None:
         members = self.delegations.setdefault(state, [])
@@ -57,12 +67,14 @@ class Groups:
         self.last_delegation = state
 
 
-def _fits(person: Person, role: str) -> bool:
+def _fits(person: Person, role: str, names: frozenset = frozenset()) -> bool:
     if role == "anyone":
         return True
     for q in person.posts:
         head, label = q.head or q.role, q.label.lower()
-        bodied = " of the " in f" {label} " and head == "President"
+        rest = [w for w in label.replace(",", " ").split() if w not in set(q.role.lower().split()) | {"of", "the"}]
+        bare = all(w in names for w in rest)
+        bodied = head == "President" and not bare
         if role == "president" and head == "President" and not bodied and q.org is None:
             return True
         if role in {"head of state"} and (head in {"President", "King"} and not bodied):
@@ -72,8 +84,9 @@ def _fits(person: Person, role: str) -> bool:
                 return True
         if role == "prime minister" and head == "Prime Minister":
             return True
-        if role == "minister" and ("minister" in label or head in {"Cabinet Secretary", "Secretary of State",
-                                                                     "Minister of State"}):
+        if role == "minister" and (("minister" in label and "minister-president" not in label) or head in {
+                "Cabinet Secretary", "Secretary of State", "Minister of State", "Federal Councillor"} or
+                ("foreign affairs" in label and head in {"Head", "Secretary", "Chief"})):
             return True
         if role == "foreign minister" and (("foreign" in label or "external" in label) and (
                 "minister" in label or head in {"Secretary", "Cabinet Secretary", "Chancellor"})
@@ -178,7 +191,7 @@ def resolve_groups(a: Analysed, reg: ArticlePeople, present: list[tuple[Person, 
                 people = [reg_person(reg, k) for k in groups.leaders.values()]
                 people = [p for p in people if p]
             else:
-                people = [p for p in _recent(reg, set()) if _fits(p, role) and (state is None or _state_of(p) == state)]
+                people = [p for p in _recent(reg, set()) if _fits(p, role, groups.state_words) and (state is None or _state_of(p) == state)]
                 wanted = count or 8
                 near = []
                 for back in (1, 2):
@@ -201,12 +214,39 @@ def resolve_groups(a: Analysed, reg: ArticlePeople, present: list[tuple[Person, 
                 else:
                     people = people[:wanted]
                 if count and len(people) < count:
-                    people = []
+                    # "both Chancellors", "the four ministers": fill with the people just named that the
+                    # role word does not describe by post (a minister named by ellipsis, a chancellor
+                    # called minister)
+                    broad = "minister" if role.endswith("minister") or role in {"foreign secretary"} else \
+                        "leader" if role in {"president", "head of state", "head of government", "prime minister"} else None
+                    window = [p for p in _recent(reg, set()) if groups.seen.get(p.key, -99) >= a.sentence.index - 2
+                              or p.key in here]
+                    extra = [p for p in window if p not in people and (
+                        (broad and _fits(p, broad, groups.state_words)) or not p.posts)]
+                    people = (people + extra)[:count]
+                    if len(people) < count:
+                        people = []
             for p in people:
                 add(p, i, end)
             taken.update(range(i, end))
             i = end
             continue
+        if fold in {"his", "her", "their"}:
+            # "Mr Bodnar and his Moldovan counterpart signed": the counterpart the article names elsewhere
+            m, c_state = i + 1, None
+            if m < n and a.covered[m] == m and a.labels[m].kind == "state" and a.labels[m].values[0].form == "demonym":
+                c_state, m = a.labels[m].values[0].state, a.labels[m].end
+            if m < n and tokens[m].fold in {"counterpart", "counterparts", "homologue", "colleague"} and not names_follow(m + 1) \
+                    and not (m + 1 < n and a.label(m + 1).kind == "name"):
+                subject = next((p for p, st, _ in present if st < i), None)
+                mine = _state_of(subject) if subject else None
+                match = next((p for p in _recent(reg, {subject.key} if subject else set())
+                              if p.posts and ((c_state and _state_of(p) == c_state) or
+                                              (not c_state and _state_of(p) and _state_of(p) != mine))), None)
+                if match is not None:
+                    add(match, i, m + 1)
+                i = m + 1
+                continue
         if fold != "the":
             i += 1
             continue
