@@ -127,8 +127,10 @@ def _title_end(a, i: int, quoted: bool, lower: bool) -> int:
                                                j + 2 < n and a.tokens[j + 2].cap)):
             break
         if j > i and token.is_word and not token.cap and not token.text[:1].isdigit() and \
-                token.fold not in FUNCTION_WORDS | COMPLEMENT \
-                and a.tokens[j - 1].is_word and a.tokens[j - 1].cap and not lower and not _in_lower_part(a, i, j):
+                token.fold not in FUNCTION_WORDS | COMPLEMENT and label.kind != "body" \
+                and a.tokens[j - 1].is_word and a.tokens[j - 1].cap and not lower and not any(
+                    a.tokens[m].is_word and not a.tokens[m].cap and a.tokens[m].fold not in FUNCTION_WORDS | COMPLEMENT
+                    and not a.tokens[m].text[:1].isdigit() for m in range(i, j)):
             break       # "... Strategic Partnership opens a new stage": a verb after the name ends it
         if not lower and token.fold == "and" and j + 2 < n and a.tokens[j + 1].fold == "the" and \
                 a.tokens[j + 2].is_word and not a.tokens[j + 2].cap and not _in_lower_part(a, i, j):
@@ -234,6 +236,10 @@ def _lower_start(a, i: int) -> int:
                 a.label(j - 1).kind in {"lower", "portfolio", "name", "word", "body"} and not prev.fold.endswith("ed") \
                 and prev.fold not in {"million", "billion", "thousand", "and", "of", "or", "to", "with", "on", "in"}:
             j -= 1
+            continue
+        if prev.text.isdigit() and len(prev.text) == 4 and prev.text[:2] in {"19", "20"} and not (
+                j >= 2 and a.tokens[j - 2].text in {"-", "–"}):
+            j -= 1              # "the 1992 treaty"
             continue
         if prev.text[:1].isdigit() and "-" in prev.text or (prev.text[:1].isdigit() and j >= 2 and len(prev.text) == 4
                                                             and a.tokens[j - 2].text in {"-", "–"}):
@@ -348,12 +354,14 @@ def find_titles(a, lexicon: Lexicon) -> list[Mention]:
         # a title inside this one: "Protocol on amendments to the Agreement between ..."
         for k in range(label.end, end):
             inner = a.labels[a.covered[k]]
-            if a.covered[k] == k and inner.kind == "doc" and a.tokens[k].cap and k > label.end and \
-                    a.tokens[k - 1].fold == "the" and _inside_complement(a, label.end, k):
+            if not (a.covered[k] == k and inner.kind == "doc" and a.tokens[k].cap and k > label.end):
+                continue
+            inner_start = _title_start(a, k)
+            if inner_start > 0 and a.tokens[inner_start - 1].fold == "the" and _inside_complement(a, label.end, inner_start):
                 inner_end = _title_end(a, inner.end, False, False)
-                inner_title = " ".join(a.text(k, inner_end).split())
-                if inner_end > inner.end:
-                    out.append(Mention(k, inner_end, inner_title, inner.values[0].cls, False, []))
+                inner_title = " ".join(a.text(inner_start, inner_end).split())
+                if inner_end > inner.end or inner_start < k:
+                    out.append(Mention(inner_start, inner_end, inner_title, inner.values[0].cls, False, []))
                 break
         i = max(end, label.end)
     return out
@@ -400,7 +408,7 @@ ADVERBS = {"also", "then", "jointly", "formally", "officially", "later", "subseq
                                                           "saturday", "sunday", "morning", "evening", "afternoon"}
 
 
-def _active(a, s: int, people) -> bool:
+def _active(a, s: int, people, found=()) -> bool:
     """A sign verb with a person (or a state) as its subject: 'A and B (also) signed', not 'the
     instruments signed in Nairobi'."""
     ends = {e for _, _, e in people}
@@ -409,6 +417,11 @@ def _active(a, s: int, people) -> bool:
         k -= 1
     if k < 0:
         return False
+    if a.tokens[k].text == ",":
+        # "A and B, Director General of the Council, penned ...": the comma closes an appositive
+        last_person = max([e for e in ends if e <= k] or [-1])
+        last_doc = max([m.end for m in found if m.end <= k] or [-1])
+        return last_person > last_doc and last_person >= 0
     if k + 1 in ends or a.label(k).kind in {"state", "name", "post", "acronym"} or a.tokens[k].text in ("'s", ")"):
         return True
     return a.tokens[k].fold in {"to", "and"} or a.tokens[s].fold in {"signing"} or a.tokens[k].fold in {"sides", "parties", "governments", "countries", "ministers", "officials", "heads"}
@@ -482,17 +495,18 @@ def read_documents(view: SentenceView, reg: ArticlePeople, lexicon: Lexicon, con
             passive = s > 0 and a.tokens[s - 1].fold in {"was", "were", "be", "been", "being", "is", "are"}
             reduced = s > 0 and a.tokens[s - 1].text in {",", "–", "(", "—"} and any(
                 m.end in {s - 1, s - 2} for m in found)
-            if passive or reduced or not _active(a, s, view.people):
+            whom = next((k for k in range(max(c_begin, s - 6), s) if a.tokens[k].fold == "whom"), None)
+            with_whom = whom is not None and whom > 1 and a.tokens[whom - 1].fold == "with"
+            if passive or reduced or not (with_whom or _active(a, s, view.people, found)):
                 previous_mark = e
                 continue
             # active: "A and B signed X", "the two ministers proceeded to the signing of"
             floor = max([k + 1 for k in range(previous_mark, s) if a.tokens[k].fold in {"which", "where", "whom", "who"}
                          and not (k > 0 and a.tokens[k - 1].fold == "with")] or [previous_mark])
             subjects = [p.key for p, ps, _ in c_people if floor <= ps < s]
-            whom = next((k for k in range(max(c_begin, s - 6), s) if a.tokens[k].fold == "whom"), None)
-            if whom is not None and whom > 1 and a.tokens[whom - 1].fold == "with":
+            if with_whom:
                 before = [p.key for p, ps, pe in people if pe <= whom - 1]
-                subjects = ([people[0][0].key] if people else []) + before[-1:]
+                subjects = ([people[0][0].key] if people else []) + [k for k in before[-1:] if people and k != people[0][0].key]
             together = next((k for k in range(e, c_end - 1) if a.tokens[k].fold == "together" and a.tokens[k + 1].fold == "with"), None)
             if together is not None:
                 subjects += [p.key for p, ps, _ in c_people if ps > together and p.key not in subjects]

@@ -211,7 +211,11 @@ def _date_of(view: SentenceView, anchor: dt.date | None, narrative: dt.date | No
             continue
         before = text[max(0, m.begin - 28):m.begin].lower()
         if any(word in before for word in REPORT_BEFORE_DATE):
-            report_only = report_only or date
+            # "X said on Wednesday, after holding talks with Y": the report's day is the talks' day
+            if m.begin < verb_char and "after" in text[m.end:verb_char].lower().split():
+                report_only = report_only or date
+            elif has_offset is None and any(d.kind == "narrative" and d.offset == 0 for d in found):
+                report_only = report_only or date
             continue
         clause = text[min(m.begin, verb_char):max(m.begin, verb_char)]
         score = abs(m.begin - verb_char) + (200 if ", who" in clause or ", which" in clause else 0)
@@ -341,6 +345,8 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
             for _, _, values, when in times)
         signing = "sign" in all_types
         verb_at = next((s for s, e, values in ok_events if any(v.event in {"meet", "receive"} for v in values)), None)
+        if verb_at is None:
+            verb_at = next((s for s, e, values in ok_events if any(v.event in {"anchor", "attend"} for v in values)), None)
         active = [m for m in active if index - last_touch[m.key] <= 20]     # bounded: keeps this linear
         recent = sorted((m for m in active if index - last_touch[m.key] <= 8), key=lambda m: last_touch[m.key])
         family = _family(words)
