@@ -21,6 +21,14 @@ def _build(args) -> int:
     return 0
 
 
+def _explain(args) -> int:
+    from .explain import explain
+
+    for path in args.articles:
+        sys.stdout.write(explain(path, args.lexicon))
+    return 0
+
+
 def _query(args) -> int:
     bindings = {}
     for item in args.bind:
@@ -87,6 +95,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--output", type=Path, default=Path("build"), help="folder to write the graph to")
     p.add_argument("--lexicon", type=Path, default=None, help="folder with lexicon.toml (default: data/lexicon)")
     p.set_defaults(run=_build)
+
+    p = sub.add_parser("explain", help="show what was read in an article, the sentence and rule behind each fact")
+    p.add_argument("articles", type=Path, nargs="+", metavar="ARTICLE.txt", help="one or more article files")
+    p.add_argument("--lexicon", type=Path, default=None, help="folder with lexicon.toml (default: data/lexicon)")
+    p.set_defaults(run=_explain)
 
     p = sub.add_parser("query", parents=[kg_dir], help="run a saved SPARQL query")
     p.add_argument("file", type=Path, help="a .rq file")

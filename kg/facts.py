@@ -51,6 +51,7 @@ class Person:
     state_rule: str = ""           # the rule that gave `state`
     counterpart_of: str | None = None   # key of the person whose counterpart this one is
     state_rank: int = 0            # 1 the title says so, 2 the side or company, 3 the article's home state
+    why: dict[str, str] = field(default_factory=dict)   # fact -> the rule that read it (kg explain)
 
 
 @dataclass
@@ -119,6 +120,9 @@ class ArticleFacts:
     documents: list[Document] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)
+    home_state: str | None = None  # the state the article is told from, and the rule that found it
+    home_rule: str = ""
+    unused: list[dict] = field(default_factory=list)    # mentions read but not used: sentence, text, reason
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -139,4 +143,5 @@ class ArticleFacts:
             documents=[Document(**{**d, "spans": [Span(**s) for s in d["spans"]]}) for d in data["documents"]],
             relations=[Relation(**{**r, "span": Span(**r["span"])}) for r in data["relations"]],
             milestones=[Milestone(**{**m, "span": Span(**m["span"])}) for m in data.get("milestones", [])],
+            home_state=data.get("home_state"), home_rule=data.get("home_rule", ""), unused=data.get("unused", []),
         )

@@ -56,13 +56,15 @@ def extract_article(article: Article, lexicon: Lexicon) -> ArticleFacts:
         title=article.title, authors=list(article.authors),
         sentences=[SentenceRecord(s.index, s.begin, s.end, s.text) for s in article.sentences],
     )
-    facts.meetings = read_meetings(views, lexicon, article.date, reg.people)
-    assign_states(article, views, reg, facts.meetings, lexicon, sides)
-    facts.documents = _documents(views, reg, lexicon, pair, facts)
+    unused: list[dict] = []
+    facts.meetings = read_meetings(views, lexicon, article.date, reg.people, unused)
+    facts.home_state, facts.home_rule, _ = assign_states(article, views, reg, facts.meetings, lexicon, sides)
+    facts.documents = _documents(views, reg, lexicon, pair, facts, unused)
     facts.relations = _relations(views, article, pair)
     facts.milestones = _milestones(views)
     facts.people = reg.people
     facts.bodies = list(reg.bodies.values())
+    facts.unused = sorted(reg.unused + unused, key=lambda u: u["sentence"])
     return facts
 
 
@@ -173,7 +175,7 @@ def _anaphora(a, reg, present):
     return out
 
 
-def _documents(views, reg, lexicon, pair, facts) -> list[Document]:
+def _documents(views, reg, lexicon, pair, facts, unused: list[dict]) -> list[Document]:
     documents: list[Document] = []
     by_kind: dict[str, list[Document]] = {}
     context = DocumentContext()
@@ -206,6 +208,8 @@ def _documents(views, reg, lexicon, pair, facts) -> list[Document]:
             if raw.ref:
                 match = resolve_reference(raw, documents)
                 if match is None and not stands_alone(raw):
+                    unused.append({"sentence": sentence.index, "text": raw.title,
+                                   "reason": "a short mention of a document that no document named before fits"})
                     continue
             else:
                 same_kind = by_kind.setdefault(raw.kind, [])
@@ -232,6 +236,10 @@ def _documents(views, reg, lexicon, pair, facts) -> list[Document]:
                     match.bodies.append(body)
             match.date = match.date or raw.date
             match.spans.append(raw.span)
+    for d in documents:
+        if not d.status:
+            unused.append({"sentence": d.spans[0].sentence, "text": d.title,
+                           "reason": "a document named with no word of signing or planning"})
     documents = [d for d in documents if d.status]
     # a document signed by people who met in the article was signed at that meeting
     for document in documents:

@@ -247,8 +247,9 @@ def home_state(article: Article, views, people: list[Person], explicit: dict[str
 
 
 def assign_states(article: Article, views, reg: ArticlePeople, meetings: list[Meeting], lexicon: Lexicon,
-                  sides: dict[str, Evidence]) -> tuple[str | None, list[str]]:
-    """Give every person with a post a state where the article allows one; returns (home, principal)."""
+                  sides: dict[str, Evidence]) -> tuple[str | None, str, list[str]]:
+    """Give every person with a post a state where the article allows one; returns (home, its rule,
+    the principal states)."""
     people = reg.people
     explicit: dict[str, Evidence] = {}
     for person in people:
@@ -293,7 +294,7 @@ def assign_states(article: Article, views, reg: ArticlePeople, meetings: list[Me
     for person in people:
         if person.key in explicit and not person.state_rank:
             person.state_rank = RANK_TITLE
-    return home, principal
+    return home, home_rule, principal
 
 
 def _from_institution(person: Person, reg: ArticlePeople, lexicon: Lexicon) -> Evidence | None:

@@ -755,6 +755,9 @@ def resolve_reference(raw: RawDocument, documents: list[Document]) -> Document |
     pool = [d for d in documents if generic or d.kind == raw.kind]
     if not pool:
         return None
+    years_named = [w for w in words if w.isdigit() and len(w) == 4]
+    if years_named and not any(d.date and d.date.startswith(tuple(years_named)) for d in pool):
+        return None             # "the 1992 treaty": no document of that year named before
     if words:
         def overlap(d: Document) -> int:
             tokens = title_tokens(d.title)
@@ -763,6 +766,11 @@ def resolve_reference(raw: RawDocument, documents: list[Document]) -> Document |
         scored = sorted(((overlap(d), -documents.index(d), d) for d in pool), key=lambda x: (x[0], x[1]), reverse=True)
         if scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
             return scored[0][2]
+        if any(not w.isdigit() for w in words):
+            # "the status-of-forces agreement" is not "the grant agreement" named ten sentences before;
+            # "the founding treaty" is the Treaty of Asuncion named in the same sentence
+            close = [d for d in pool if d.spans and raw.span.sentence - d.spans[-1].sentence <= 1]
+            return close[0] if len(close) == 1 else None
     if len(pool) == 1:
         return pool[0]
     return None

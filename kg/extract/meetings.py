@@ -257,7 +257,7 @@ def _topics(view: SentenceView, lexicon: Lexicon) -> set[str]:
 
 
 def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.date | None,
-                  everyone: list[Person]) -> list[Meeting]:
+                  everyone: list[Person], unused: list[dict] | None = None) -> list[Meeting]:
     meetings: list[Meeting] = []
     last_touch: dict[str, int] = {}
     visits: list[tuple[Person, str, str, int]] = []
@@ -316,6 +316,19 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
             people.insert(0, previous_people[0])
         times = [(s, e, values, _event_time(a, s)) for s, e, values in view.events]
         ok_events = [(s, e, values) for s, e, values, when in times if when == "now"]
+        if unused is not None:
+            named = {p.key: p.name for p, _, _ in view.people}
+            muted = {p.key for p, _, _ in view.people if _mute(p)}
+            for key in absent:
+                unused.append({"sentence": index, "text": named.get(key, key),
+                               "reason": "a spokesperson or a person with no post: reports or is named, takes no part"
+                               if key in muted else "named as sender of greetings or a message, or invited: no part "
+                                                    "in the meeting"})
+            later = [when for _, _, values, when in [(s_, e_, v_, _event_time(a, s_)) for s_, e_, v_ in view.events]
+                     if when != "now" and any(v.event in {"meet", "receive"} for v in values)]
+            if later and len(view.people) >= 2:
+                unused.append({"sentence": index, "text": a.sentence.text[:120],
+                               "reason": f"a meeting in the {later[0]} (planned or remembered), not one the article reports"})
         types = set()
         any_visit = False
         for s_, e_, values in ok_events:

@@ -90,6 +90,7 @@ class ArticlePeople:
     by_key: dict[str, Person] = field(default_factory=dict)
     by_word: dict[str, list[Person]] = field(default_factory=dict)
     recent: deque = field(default_factory=lambda: deque(maxlen=50))   # last people mentioned, newest last
+    unused: list[dict] = field(default_factory=list)   # names read but not taken (kg explain)
 
     def mentioned(self, person: Person) -> None:
         self.order += 1
@@ -818,6 +819,8 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
         if start < skip_until:
             continue           # a name inside the appositive of the name before ("CEO of PKP Polskie ...")
         if _continues_proper_noun(a, end) and not _opened(a, start):
+            reg.unused.append({"sentence": a.sentence.index, "text": a.text(start, min(end + 2, len(a.tokens))),
+                               "reason": "the name of a thing (a body, place or event word follows)"})
             continue
         name = _name_text(a, start, end)
         if start > 0 and a.tokens[start - 1].fold in {"of", "for", "at", "in"} and end < len(a.tokens) \
@@ -883,13 +886,20 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
         listed = previous_title is not None and previous_title.plural and joined
         coordinated = joined and len(words) >= 2 and not title.posts and not title.counterpart
         if not (title.has_cue or appositive or known or verb_cue or possessive_cue or listed or coordinated):
+            reg.unused.append({"sentence": a.sentence.index, "text": name,
+                               "reason": "capitalised words with no title, honorific or verb to mark a person"})
             continue
         if len(words) == 1 and not known:
             # a surname alone is a mention of someone named in full elsewhere; keep it only with a title
             if not (title.head or (title.has_cue and _opened(a, start))):
+                reg.unused.append({"sentence": a.sentence.index, "text": name,
+                                   "reason": "one name alone, of no person named in full"})
                 continue
         if len(words) > 6 or all(is_initial(w) for w in words):
             continue
+        rule = ("P-title" if title.posts else "P-title-cue" if title.has_cue else "P-appositive" if appositive
+                else "P-known" if known else "P-verb-after-name" if verb_cue else "P-possessive" if possessive_cue
+                else "P-listed" if listed else "P-coordinated")
         span = Span(a.sentence.index, *a.span(start, end))
         person = known if (known and (len(words) == 1 or name_key(name) != name_key(known.name) and
                                       not _fuller(name, known))) else reg.add(name, span)
@@ -898,6 +908,7 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
             reg.mentioned(person)
         if listed and not title.posts and previous_title is not None:
             title = previous_title
+        person.why.setdefault("person", rule)
         for t in (title, appositive):
             if t is not None:
                 _apply_title(a, reg, person, t, found, span)
