@@ -22,6 +22,14 @@ def query(query_file: Path, kg_dir: Path = Path("build"), fmt: str = "table", bi
     return format_result(run_query(ds, query_file, bindings, allow_remote), fmt)
 
 
+def explain(articles: list[Path], lexicon_dir: Path | None = None) -> str:
+    """What the extractor read in each article: every person, meeting and document with the
+    sentence and rule behind it, and the mentions read but not used."""
+    from .explanation import explain_articles
+
+    return explain_articles(list(articles), lexicon_dir)
+
+
 def export(kg_dir: Path = Path("build"), fmt: str = "trig", graphs: str | None = None, output: Path | None = None):
     """Write the built dataset (or some groups of its graphs) in a standard RDF format."""
     from .export import export as write, parse_groups

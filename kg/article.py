@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -138,7 +139,11 @@ def parse_date_parts(kind: str, groups: tuple[str, ...]) -> dt.date | None:
         return None
 
 
+_DATE_LABEL = re.compile(r"^\s*(?:published|posted|updated|released|issued|date|dated)(?:\s+on)?\s*:?\s*", re.I)
+
+
 def _standalone_date(line: str) -> dt.date | None:
+    line = _DATE_LABEL.sub("", line, count=1)      # "Published: 05.03.2024", "Posted on 12 March 2024"
     for pattern, kind in _STANDALONE_DATES:
         match = pattern.match(line)
         if match and len(line) < 60:
@@ -229,7 +234,8 @@ def _is_heading(line: str) -> bool:
     return len(line.split()) <= 16 and line[-1] not in ".!?:;\"”,"
 
 
-def _dateline_at(line: str, year_hint: dt.date | None, strong: bool = False):
+def _dateline_at(line: str, year_hint: dt.date | None, strong: bool = False,
+                 is_title: Callable[[str], bool] | None = None):
     """(length of the dateline, Dateline fields) when the paragraph opens with a dispatch dateline;
     `strong`: only a dateline with a date, an agency or a place in capitals (a headline such as
     "Name: what was said" is not one)."""
@@ -249,6 +255,8 @@ def _dateline_at(line: str, year_hint: dt.date | None, strong: bool = False):
         return None
     if strong and not (has_date or agency or place.isupper()):
         return None
+    if is_title is not None and not (has_date or agency or place.isupper()) and is_title(place):
+        return None       # "Deputy Prime Minister – Minister of ...": a title, not a place
     date = _day_month(match, year_hint) if has_date else None
     return match.end(), place, date, agency
 
@@ -258,8 +266,11 @@ def _ws_columns(line: _Line, pattern: re.Pattern = _WS_SPLIT) -> list[tuple[int,
     return [(line.raw_begin + m.start(), line.raw_begin + m.end()) for m in pattern.finditer(line.raw)]
 
 
-def parse_article(text: str, article_id: str, path: str = "") -> Article:
-    """Parse article text; a missing date line leaves the date unknown."""
+def parse_article(text: str, article_id: str, path: str = "",
+                  is_title: Callable[[str], bool] | None = None) -> Article:
+    """Parse article text; a missing date line leaves the date unknown. `is_title` (the lexicon's)
+    tells a title before a dash ("Deputy Prime Minister – Minister of ...") from a dateline that
+    gives only a place ("Suva –")."""
     article = Article(id=article_id, path=path, text=text)
     lines = _lines(text)
     header_dates: list[dt.date] = []
@@ -334,7 +345,10 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
             blocks.append(("boilerplate", line.begin, line.begin + len(t), ()))
             boiler_rest = boiler_rest or bool(_CONTACT_BLOCK.match(t))
             continue
-        # a pipe table: the first row is its header
+        # a pipe table: the first row is its header; a Markdown rule under it ("|---|:---|") is no row
+        if header_cells is not None and re.fullmatch(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?", t):
+            blocks.append(("boilerplate", line.begin, line.begin + len(t), ()))
+            continue
         if t.count("|") >= 1 and " | " in t:
             pieces, start = [], 0
             for part in t.split("|"):
@@ -342,6 +356,10 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
                 lead = len(part) - len(part.lstrip())
                 pieces.append((line.begin + start + lead, line.begin + start + lead + len(stripped)))
                 start += len(part) + 1
+            if t.startswith("|"):
+                pieces = pieces[1:]          # "| a | b |": the outer bars open and close the row
+            if t.endswith("|") and pieces:
+                pieces = pieces[:-1]
             if header_cells is None:
                 header_cells = [text[b:e] for b, e in pieces]
                 blocks.append(("heading", line.begin, line.begin + len(t), ()))
@@ -430,7 +448,7 @@ def parse_article(text: str, article_id: str, path: str = "") -> Article:
         if article.dateline is not None:
             break
         kind, begin, end, _ = blocks[first_text]
-        found = _dateline_at(text[begin:end], article.date)
+        found = _dateline_at(text[begin:end], article.date, is_title=is_title)
         if found:
             length, place, date, agency = found
             article.dateline = Dateline(place, date, agency, begin, begin + length)
@@ -492,7 +510,7 @@ def _with(s: Sentence, kind: str, cells: tuple, ref: dt.date | None, section: in
     return Sentence(s.index, s.begin, s.end, s.text, s.paragraph, kind, cells, ref, section)
 
 
-def read_article(path: Path) -> Article:
+def read_article(path: Path, is_title: Callable[[str], bool] | None = None) -> Article:
     """Read one article file; raise ArticleError naming the file when it cannot be used."""
     path = Path(path)
     try:
@@ -507,7 +525,7 @@ def read_article(path: Path) -> Article:
         raise ArticleError(path, "looks like a binary file (it contains NUL characters)")
     if not text.strip():
         raise ArticleError(path, "is empty")
-    article = parse_article(text, path.stem, str(path))
+    article = parse_article(text, path.stem, str(path), is_title)
     if not article.sentences:
         raise ArticleError(path, "has no text after its header")
     return article

@@ -20,7 +20,7 @@ from .errors import ArticleError, InputError
 from .extract import extract_article
 from .facts import ArticleFacts
 from .files import write_atomic
-from .graph import G_INFERRED, KG, ORG, facts_to_dataset
+from .graph import G_INFERRED, ID, KG, ORG, facts_to_dataset
 from .lexicon import load_lexicon
 from .reason import reason
 from .resolve import resolve
@@ -64,7 +64,7 @@ def extract_corpus(files: list[Path], lexicon, warn: Callable[[str], None]) -> t
     corpus, skipped = [], []
     for path in files:
         try:
-            article = read_article(path)
+            article = read_article(path, lexicon.is_title)
         except ArticleError as exc:
             warn(f"warning: {exc}; skipped")
             skipped.append(str(path))
@@ -100,8 +100,10 @@ def build(input_dir: Path, output_dir: Path, lexicon_dir: Path | None = None,
     ds = facts_to_dataset(corpus, lexicon, resolution, ontology)
 
     asserted = Graph()
+    extraction = str(ID) + "extraction/"
     for triple in ds.triples((None, None, None)):
-        asserted.add(triple)
+        if not str(triple[0]).startswith(extraction):       # provenance of rules takes no part in reasoning
+            asserted.add(triple)
     inferred, inconsistencies = reason(asserted)
     ig = ds.graph(G_INFERRED)
     for triple in inferred:

@@ -22,10 +22,7 @@ def _build(args) -> int:
 
 
 def _explain(args) -> int:
-    from .explain import explain
-
-    for path in args.articles:
-        sys.stdout.write(explain(path, args.lexicon))
+    sys.stdout.write(api.explain(args.articles, args.lexicon))
     return 0
 
 

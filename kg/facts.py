@@ -36,6 +36,7 @@ class Post:
     rule: str = ""                 # the rule that read it (kg explain)
     org: str | None = None         # the international organisation the post is in
     head: str = ""                 # the head word's canonical title (posts.tsv): "Minister", "President"
+    host: bool = False             # "Host President X": the post is of the state the event is held in
 
 
 @dataclass

@@ -7,7 +7,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, SKOS
 
 from .facts import ArticleFacts, Person
-from .lexicon import Lexicon
+from .lexicon import Lexicon, tokenize
 from .resolve import Resolution, slug
 
 KG = Namespace("https://w3id.org/diplokg/ontology#")
@@ -52,6 +52,24 @@ class _Writer:
         self.states: set[str] = set()
         self.sentences: set[URIRef] = set()
         self.relation_dates: dict[URIRef, str] = {}
+        self.extractions = 0
+
+    def rule(self, facts: ArticleFacts, node: URIRef, rule: str, sentence: int | None,
+             concerns: URIRef | None = None) -> None:
+        """One extraction in the provenance graph: the rule that read `node` from the sentence."""
+        if not rule or sentence is None:
+            return
+        ex = ID[f"extraction/{facts.article}/{self.extractions}"]
+        self.extractions += 1
+        sent = ID[f"sentence/{facts.article}/{sentence}"]
+        self.sentence_graph(facts, sentence)
+        p = self.prov
+        p.add((ex, RDF.type, KG.Extraction))
+        p.add((ex, KG.rule, Literal(rule)))
+        p.add((ex, PROV.used, sent))
+        p.add((ex, KG.extracted, node))
+        if concerns is not None:
+            p.add((ex, KG.concerns, concerns))
 
     # ---------------------------------------------------------------- nodes
     def state(self, sid: str) -> URIRef:
@@ -105,6 +123,19 @@ class _Writer:
         elif body.state:
             g.add((node, ORG.subOrganizationOf, self.state(body.state)))
         return node
+
+    def organization(self, text: str, g: Graph) -> URIRef:
+        """An international organisation by its usual name ("CARICOM" -> Caribbean Community)."""
+        tokens = tokenize(text)
+        hit = self.lexicon.organization_at(tokens, 0) if tokens else None
+        name = hit[1].name if hit and hit[0] == len(tokens) else text
+        node = ID[f"organization/{slug(name)}"]
+        g.add((node, RDF.type, KG.InternationalOrganization))
+        g.add((node, RDFS.label, Literal(name, lang="en")))
+        return node
+
+    def _spans(self, facts: ArticleFacts, key: str) -> list:
+        return next((p.spans for p in facts.people if p.key == key), [])
 
     def person(self, facts: ArticleFacts, key: str) -> URIRef | None:
         cluster = self.res.people.get((facts.article, key))
@@ -168,6 +199,7 @@ class _Writer:
             return
         cluster = self.res.people[(facts.article, person.key)]
         g = self.sentence_graph(facts, person.spans[0].sentence)
+        self.rule(facts, node, person.why.get("person", ""), person.spans[0].sentence)
         g.add((node, RDF.type, FOAF.Person))
         g.add((node, RDFS.label, Literal(cluster.name)))
         for name in person.names:
@@ -176,11 +208,17 @@ class _Writer:
         if person.occupation:
             g.add((node, KG.occupation, Literal(person.occupation)))
         posts = list(person.posts)
+        state = person.state
+        if state and cluster.state and cluster.state != state and cluster.state_rank < (person.state_rank or 1):
+            state = cluster.state          # another article names the state; this one only inferred it
+        elif not state and cluster.state:
+            state = cluster.state
         for post in posts:
             if post.state is None and post.role in cluster.stated_roles:
                 continue          # "President Karimli": the post with its state comes from another mention
             pg = self.sentence_graph(facts, post.span.sentence) if post.span else g
             pnode = ID[f"post/{post.state or 'x-' + cluster.id}/{slug(post.label)}"]
+            self.rule(facts, pnode, post.rule, post.span.sentence if post.span else None, node)
             pg.add((node, ORG.holds, pnode))
             pg.add((pnode, RDF.type, ORG.Post))
             pg.add((pnode, RDFS.label, Literal(post.label, lang="en")))
@@ -192,17 +230,26 @@ class _Writer:
                 pg.add((pnode, ORG.postIn, self.body(facts, post.body, pg)))
             elif post.state:
                 pg.add((pnode, ORG.postIn, self.state(post.state)))
+            elif post.org:
+                pg.add((pnode, ORG.postIn, self.organization(post.org, pg)))
+            elif state:
+                # "Chairman Nadaraia" of a Georgian delegation: the post sits in the state the
+                # person serves; kg explain names the rule that gave that state
+                pg.add((pnode, ORG.postIn, self.state(state)))
         has_state = any(q.state for q in posts)
-        state = person.state
-        if state and cluster.state and cluster.state != state and cluster.state_rank < (person.state_rank or 1):
-            state = cluster.state          # another article names the state; this one only inferred it
         if state and not has_state:
             sg = self.sentence_graph(facts, person.state_span.sentence) if person.state_span else g
             sg.add((node, KG.state, self.state(state)))
+            rule = person.state_rule if state == person.state else "R-other-article"
+            where = person.state_span.sentence if person.state_span else person.spans[0].sentence
+            self.rule(facts, node, rule, where, self.state(state))
 
     def _meeting(self, facts: ArticleFacts, meeting) -> None:
         node = ID[f"meeting/{self.res.meetings[(facts.article, meeting.key)]}"]
         g = self.sentence_graph(facts, meeting.sentences[0])
+        self.rule(facts, node, meeting.why.get("meeting", ""), meeting.sentences[0])
+        if meeting.date:
+            self.rule(facts, node, meeting.why.get("date", ""), meeting.sentences[0])
         g.add((node, RDF.type, KG[meeting.kind]))
         g.add((node, DCTERMS.source, self.article(facts)))
         names = []
@@ -211,6 +258,9 @@ class _Writer:
             if person is None:
                 continue
             g.add((node, KG.participant, person))
+            where = min((sp.sentence for sp in self._spans(facts, key) if sp.sentence in meeting.sentences),
+                        default=meeting.sentences[0])
+            self.rule(facts, node, meeting.why.get("participant:" + key, ""), where, person)
             names.append(self.res.people[(facts.article, key)].name)
         for key in meeting.hosts:
             if self.person(facts, key):
@@ -250,10 +300,12 @@ class _Writer:
     def _document(self, facts: ArticleFacts, document) -> None:
         node = ID[f"document/{self.res.documents[(facts.article, document.key)]}"]
         g = self.sentence_graph(facts, document.spans[0].sentence)
+        self.rule(facts, node, document.why.get("document", ""), document.spans[0].sentence)
         g.add((node, RDF.type, KG[document.kind]))
         g.add((node, DCTERMS.title, Literal(document.title)))
         g.add((node, RDFS.label, Literal(document.title)))
-        g.add((node, KG.status, KG.Signed if document.status == "signed" else KG.Planned))
+        status = self.res.document_status.get(self.res.documents[(facts.article, document.key)], document.status)
+        g.add((node, KG.status, KG.Signed if status == "signed" else KG.Planned))
         g.add((node, DCTERMS.source, self.article(facts)))
         if document.date:
             g.add((node, DCTERMS.date, date_literal(document.date)))
@@ -261,6 +313,10 @@ class _Writer:
             person = self.person(facts, key)
             if person is not None:
                 g.add((node, KG.signatory, person))
+                sentences = {sp.sentence for sp in document.spans}
+                where = min((sp.sentence for sp in self._spans(facts, key) if sp.sentence in sentences),
+                            default=document.spans[0].sentence)
+                self.rule(facts, node, document.why.get("signatories", ""), where, person)
         for state in document.parties:
             g.add((node, KG.party, self.state(state)))
         for body in document.bodies:

@@ -256,6 +256,20 @@ class Lexicon:
                     break
         return found.pop() if len(found) == 1 else None
 
+    def is_title(self, text: str) -> bool:
+        """Whether `text` is made of post and body words ("Deputy Prime Minister"), not a place."""
+        tokens = tokenize(text)
+        i = 0
+        while i < len(tokens):
+            hit = self.posts.match_at(tokens, i) or self.bodies.match_at(tokens, i)
+            if hit:
+                i = hit[0]
+            elif tokens[i].fold in self.portfolios or tokens[i].fold in FUNCTION_WORDS:
+                i += 1
+            else:
+                return False
+        return bool(tokens)
+
     def organization_at(self, tokens: list[Token], i: int):
         """(end, Organization) for an international organisation named at token i."""
         hit = self.organizations.match_at(tokens, i, case_sensitive=True)
@@ -348,7 +362,7 @@ def load_lexicon(folder: Path) -> Lexicon:
     path, rows = table("posts")
     for row in rows:
         kind = require(row, "kind", path)
-        if kind not in {"head", "modifier", "rank", "honorific", "occupation", "counterpart"}:
+        if kind not in {"head", "modifier", "role", "rank", "honorific", "occupation", "counterpart"}:
             raise LexiconError(path, f"unknown kind '{kind}'", int(row["_line"]))
         title = require(row, "title", path)
         for form in [title, *split_values(row.get("aliases", ""))]:

@@ -39,6 +39,7 @@ class Resolution:
     clusters: list[PersonCluster] = field(default_factory=list)
     documents: dict[tuple[str, str], str] = field(default_factory=dict)   # (article, key) -> document id
     meetings: dict[tuple[str, str], str] = field(default_factory=dict)    # (article, key) -> meeting id
+    document_status: dict[str, str] = field(default_factory=dict)    # document id -> signed | planned
     dropped_mentions: int = 0
 
 
@@ -105,6 +106,8 @@ def resolve(corpus: list[ArticleFacts]) -> Resolution:
             else:
                 doc_id = match[0]
             res.documents[(facts.article, document.key)] = doc_id
+            if res.document_status.get(doc_id) != "signed":
+                res.document_status[doc_id] = document.status   # signed once it is signed anywhere
 
     # meetings: the same day and the same people -> one meeting reported twice
     seen: dict[tuple, str] = {}

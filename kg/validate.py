@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyshacl import validate as shacl_validate
-from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from .errors import OntologyError
@@ -83,7 +83,7 @@ def validate_dataset(ds: Dataset, shapes_file: Path = SHAPES_FILE, checks_dir: P
             message = report.value(result, SH.resultMessage)
             shape = report.value(result, SH.sourceShape)
             severity = "warning" if report.value(result, SH.resultSeverity) != SH.Violation else "error"
-            problems.append(Problem(severity, _local(shape), str(focus), str(message),
+            problems.append(Problem(severity, _shape_name(shapes, shape), str(focus), str(message),
                                     evidence(ds, focus) if isinstance(focus, URIRef) else None))
     for name, severity, path in read_checks(checks_dir):
         query = load_query(path)
@@ -93,6 +93,16 @@ def validate_dataset(ds: Dataset, shapes_file: Path = SHAPES_FILE, checks_dir: P
             problems.append(Problem(severity, name, str(node), problem,
                                     evidence(ds, node) if isinstance(node, URIRef) else None))
     return problems
+
+
+def _shape_name(shapes: Graph, shape) -> str:
+    """"PostShape/post-in" for a property shape (a blank node): a name a user can look up."""
+    if not isinstance(shape, BNode):
+        return _local(shape)
+    owner = shapes.value(predicate=SH.property, object=shape)
+    name = shapes.value(shape, SH.name)
+    label = "-".join(str(name).split()) if name is not None else "property"
+    return f"{_local(owner)}/{label}" if owner is not None else label
 
 
 def _local(term) -> str:

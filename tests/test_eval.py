@@ -1,6 +1,6 @@
-"""Regression guard on the shared evaluation: the seed articles, the development set and both
-together (no cross-corpus false merges). Skipped only where ../shared/eval is not beside the
-repository (CI has it)."""
+"""Regression guard on the shared evaluation: the seed articles, the development sets dev and dev2
+(the thresholds of issue 8), and all three built together (no cross-corpus false merges). Skipped
+only where ../shared/eval is not beside the repository (CI has it)."""
 from __future__ import annotations
 
 import json
@@ -40,28 +40,49 @@ def load(name: str) -> dict:
     return json.loads((EVAL / "gold" / name).read_text(encoding="utf-8"))
 
 
-def check(report: dict) -> None:
-    assert report["headline_f1"] >= 0.90
+def check(report: dict, headline: float = 0.90) -> None:
+    assert report["headline_f1"] >= headline
     for part in ("people", "meeting_pairs", "agreements", "signatories"):
         assert report[part]["f1"] >= 0.85, part
     assert report["people"]["state_accuracy"] >= 0.9
     assert report["people"]["position_accuracy"] >= 0.9
+    assert report["meetings"]["date_accuracy"] >= 0.85
+
+
+def merged(*names: str) -> dict:
+    golds = [load(name) for name in names]
+    out = {"corpus": "+".join(g.get("corpus") or "" for g in golds), "documents": {}}
+    for gold in golds:
+        out["documents"].update(gold["documents"])
+    for key in ("people", "organizations", "meetings", "agreements", "relations"):
+        out[key] = [item for gold in golds for item in gold.get(key, [])]
+    return out
 
 
 def test_seed_articles(tmp_path):
-    check(score([ROOT / "data" / "articles"], load("seeds.json"), tmp_path))
+    check(score([ROOT / "data" / "articles"], load("seeds.json"), tmp_path), headline=0.95)
 
 
 def test_development_set(tmp_path):
-    check(score([ROOT / "tests" / "corpus" / "dev"], load("dev.json"), tmp_path))
+    check(score([ROOT / "tests" / "corpus" / "dev"], load("dev.json"), tmp_path), headline=0.95)
 
 
-def test_both_together_without_false_merges(tmp_path):
-    seeds, dev = load("seeds.json"), load("dev.json")
-    merged = {"corpus": "seeds+dev", "documents": {**seeds["documents"], **dev["documents"]}}
-    for key in ("people", "organizations", "meetings", "agreements", "relations"):
-        merged[key] = seeds.get(key, []) + dev.get(key, [])
-    report = score([ROOT / "data" / "articles", ROOT / "tests" / "corpus" / "dev"], merged, tmp_path)
+def test_third_development_set(tmp_path):
+    """Issue 8: 36 articles in the voices of many outlets from every continent."""
+    report = score([ROOT / "tests" / "corpus" / "dev2"], load("dev2.json"), tmp_path)
     check(report)
-    assert report["details"]["people"]["duplicates"] == []
-    assert report["details"]["people"]["spurious"] == []
+    assert report["details"]["people"]["missed"] == []
+
+
+def test_all_three_together_without_false_merges(tmp_path):
+    report = score([ROOT / "data" / "articles", ROOT / "tests" / "corpus" / "dev", ROOT / "tests" / "corpus" / "dev2"],
+                   merged("seeds.json", "dev.json", "dev2.json"), tmp_path)
+    check(report)
+    people = report["details"]["people"]
+    # a false merge makes one of the two people merged a miss; a wrong split, a duplicate
+    assert people["missed"] == []
+    assert people["spurious"] == []
+    # dev2's annotation takes two people of different names for one ("Kang Tae-hoon" and "Kang
+    # Min-seok"; "D. Erdenebileg", the minister, and "Gantulga Erdenebileg", the president): kept
+    # apart here, which the score counts as two duplicates
+    assert len(people["duplicates"]) <= 2

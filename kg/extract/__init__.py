@@ -251,6 +251,24 @@ def _documents(views, reg, lexicon, pair, facts, unused: list[dict]) -> list[Doc
                 if meeting.date and not document.date:
                     document.date = meeting.date
                 break
+    # "the ministers signed a memorandum on tourism": no state in the title; the parties are the
+    # states of those who signed it, else of the sides of the meeting it was signed at
+    people = {p.key: p for p in facts.people or reg.people}
+    for document in documents:
+        if document.parties:
+            continue
+        keys = list(document.signatories)
+        if not keys and document.meeting:
+            keys = next((m.participants for m in facts.meetings if m.key == document.meeting), [])
+        states = []
+        for key in keys:
+            person = people.get(key)
+            state = person and (next((q.state for q in person.posts if q.state), None) or person.state)
+            if state and state not in states:
+                states.append(state)
+        if states:
+            document.parties = states
+            document.why["parties"] = "D-parties-of-signers" if document.signatories else "D-parties-of-meeting"
     return documents
 
 

@@ -31,6 +31,10 @@ OUR = re.compile(r"\bour (?:country|state|republic|nation|homeland)\b|\bhead of 
 VISIT_TO = re.compile(r"\b(?:visit|visits|trip|tour)\s+to\s+$", re.I)
 
 RANK_TITLE, RANK_SIDE, RANK_HOME = 1, 2, 3
+# "X conveyed the greetings of President Z": Z is on the side of the one who carries the words
+CARRY_VERBS = {"conveyed", "convey", "conveys", "conveying", "delivered", "deliver", "delivers", "handed",
+               "hand", "passed", "pass", "relayed", "relay", "extended", "extend", "extends", "brought", "bring"}
+CARRIED = {"greetings", "regards", "wishes", "message", "messages", "letter", "letters"}
 
 
 @dataclass
@@ -136,6 +140,29 @@ def side_evidence(a: Analysed, people: list[tuple[Person, int, int]], lexicon: L
                     if groups is not None and leader_state:
                         groups.add_member(leader_state, leader.key, leader=True)
                         groups.add_member(leader_state, person.key)
+    # "signed on behalf of Kenya by A and on behalf of Qatar by B": each signs for the state named
+    for i in range(n - 2):
+        if tokens[i].fold == "behalf" and tokens[i + 1].fold == "of":
+            k = i + 2 + (tokens[i + 2].fold == "the")
+            if k < n and a.covered[k] == k and a.labels[k].kind == "state" and \
+                    a.labels[k].values[0].form not in {"city", "capital"}:
+                stop = next((j for j in range(a.labels[k].end, n) if tokens[j].fold == "behalf" or tokens[j].text == ";"), n)
+                after = [p for p, s, _ in people if a.labels[k].end <= s < stop]
+                if after:
+                    out.setdefault(after[0].key, Evidence(a.labels[k].values[0].state, "S-side", RANK_SIDE))
+    # carried words: "Dr. A conveyed to His Highness the greetings of President Z", "asked his guest
+    # to convey the greetings of President Z": Z is on the side of the sentence's first person
+    for i in range(n - 1):
+        if tokens[i].fold not in CARRIED or tokens[i + 1].fold not in {"of", "from"}:
+            continue
+        verb = next((k for k in range(i - 1, max(-1, i - 10), -1) if tokens[k].fold in CARRY_VERBS), None)
+        if verb is None:
+            continue
+        sender = next((p for p, s, _ in people if s < verb), None)
+        after = [p for p, s, _ in people if i + 1 < s <= i + 12 and p is not sender]
+        if sender is None or not after:
+            continue
+        out.setdefault(after[0].key, Evidence(None, "S-greetings", RANK_SIDE, like=sender.key))
     return out
 
 
@@ -197,6 +224,25 @@ def _place_state(text: str, lexicon: Lexicon) -> str | None:
         if hit:
             return hit[1].state
     return lexicon.region_state(tokens)
+
+
+def _venue(article: Article, views, meetings: list[Meeting], lexicon: Lexicon) -> str | None:
+    """The state the article's events are held in: its dateline, a meeting's place, else the first
+    city named after "in"."""
+    if article.dateline:
+        state = _place_state(article.dateline.place, lexicon)
+        if state:
+            return state
+    for meeting in meetings:
+        if meeting.place:
+            return meeting.place.split("|")[-1]
+    for view in views:
+        a = view.a
+        for i, label in enumerate(a.labels):
+            if a.covered[i] == i and label.kind == "state" and label.values[0].form in {"city", "capital"} \
+                    and i > 0 and a.tokens[i - 1].fold == "in":
+                return label.values[0].state
+    return None
 
 
 def home_state(article: Article, views, people: list[Person], explicit: dict[str, Evidence],
@@ -277,8 +323,19 @@ def assign_states(article: Article, views, reg: ArticlePeople, meetings: list[Me
                 continue
             theirs = final[q.key].state
             mine = home if home and home != theirs else next((s for s in principal if s != theirs), None)
+            if mine is None:
+                # "X held talks with his Ugandan counterpart Y in Nairobi": the host's state
+                place = _venue(article, views, meetings, lexicon)
+                mine = place if place != theirs else None
             if mine:
                 final[p.key] = Evidence(mine, "S-counterpart", RANK_SIDE)
+    # "Host President X": the state the event is held in
+    venue = None
+    for person in people:
+        if person.key not in final and any(q.host for q in person.posts):
+            venue = venue or _venue(article, views, meetings, lexicon)
+            if venue:
+                final[person.key] = Evidence(venue, "S-host-title", RANK_SIDE)
     for person in people:
         if person.key in final or not person.posts or _in_org(person) or not home:
             continue

@@ -122,6 +122,10 @@ def _title_end(a, i: int, quoted: bool, lower: bool) -> int:
         if token.fold == "by" and j + 1 < n and not (a.tokens[j + 1].cap or a.tokens[j + 1].fold in {"the", "all", "both"}):
             j += 1              # "crossing the state border by residents of border districts"
             continue
+        if token.fold in {"in", "on"} and j + 1 < n and (a.tokens[j + 1].text[:1].isdigit() or a.tokens[j + 1].fold in MONTH_NAMES):
+            break               # "a strategic partnership declaration in 2022", "... on 3 May"
+        if token.fold in {"in", "on"} and _circumstance_at(a, j):
+            break               # "... in the presence of the presidents", "... on the sidelines of"
         if token.fold in {"at", "with", "by", "until", "via", "into"} or (
                 token.fold == "under" and not (j + 1 < n and a.tokens[j + 1].fold == "the" and not lower and
                                                j + 2 < n and a.tokens[j + 2].cap)):
@@ -180,6 +184,18 @@ def _inside_complement(a, i: int, j: int) -> bool:
     """'Protocol on amendments to the Agreement between ...': a title named inside a title."""
     words = [t.fold for t in a.tokens[max(i, j - 4):j]]
     return any(w in {"to", "amending", "of", "on", "under"} for w in words[-3:])
+
+
+MONTH_NAMES = frozenset("january february march april may june july august september october november december "
+                        "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+CIRCUMSTANCES = frozenset("presence sidelines margins occasion course framework eve".split())
+
+
+def _circumstance_at(a, j: int) -> bool:
+    """'in the presence of', 'on the sidelines of', 'in the framework of': the circumstances of
+    the signing, after the title."""
+    k = j + 1 + (j + 1 < len(a.tokens) and a.tokens[j + 1].fold == "the")
+    return k + 1 < len(a.tokens) and a.tokens[k].fold in CIRCUMSTANCES and a.tokens[k + 1].fold == "of"
 
 
 def _in_lower_part(a, i: int, j: int) -> bool:
@@ -261,10 +277,23 @@ def _lower_start(a, i: int) -> int:
     return j
 
 
+def _unshout(title: str) -> str:
+    """A title written in capitals, in the case titles are written in."""
+    words = []
+    for number, word in enumerate(title.split()):
+        if word.isupper() and len(word) > 1 and not (len(word) <= 4 and word.isalpha() and word in {"MOU", "EU", "UN"}):
+            low = word.lower()
+            word = low if number and low in FUNCTION_WORDS | COMPLEMENT else word[0] + word[1:].lower()
+        words.append(word)
+    return " ".join(words)
+
+
 def find_titles(a, lexicon: Lexicon) -> list[Mention]:
     """Every document the sentence names, in order (a title inside a title included)."""
     n = len(a.tokens)
     out: list[Mention] = []
+    words = [t for t in a.tokens if t.is_word and len(t.text) > 1]
+    headline = bool(words) and sum(t.text.isupper() for t in words) >= 0.5 * len(words)
     i = 0
     while i < n:
         label = a.labels[a.covered[i]]
@@ -298,8 +327,10 @@ def find_titles(a, lexicon: Lexicon) -> list[Mention]:
             i = label.end           # "the parties plan to sign": a verb, not a plan
             continue
         quoted = i > 0 and a.tokens[i - 1].text in QUOTES
-        capital = a.tokens[i].cap and not a.tokens[i].text.isupper() or a.tokens[i].text in {"MoU", "MOU"}
-        if a.tokens[i].text.isupper() and len(a.tokens[i].text) > 3:
+        shouted = a.tokens[i].text.isupper() and len(a.tokens[i].text) > 3
+        capital = a.tokens[i].cap and not a.tokens[i].text.isupper() or a.tokens[i].text in {"MoU", "MOU"} or (
+            shouted and not headline)
+        if shouted and headline:
             i = label.end           # "SIGNING OF SIX AGREEMENTS": a headline in capitals
             continue
         start = _title_start(a, i) if capital else _lower_start(a, i)
@@ -309,6 +340,8 @@ def find_titles(a, lexicon: Lexicon) -> list[Mention]:
         end = _title_end(a, label.end, quoted or (start > 0 and a.tokens[start - 1].text in QUOTES), lower)
         end = max(end, label.end)
         title = " ".join(a.text(start, end).translate({ord(q): None for q in QUOTES}).split())
+        if shouted:
+            title = _unshout(title)     # "the AGREEMENT ON ECONOMIC COOPERATION between ..."
         has_complement = end > label.end and a.tokens[label.end].fold in COMPLEMENT
         if lower and not has_complement and end < n and a.tokens[end].fold in {"signed", "concluded"}:
             # "an agreement signed between the two governments on military education": the subject after
@@ -476,6 +509,11 @@ def read_documents(view: SentenceView, reg: ArticlePeople, lexicon: Lexicon, con
             nxt = c_events[number + 1][0] if number + 1 < len(c_events) else c_end
             by = e < n and a.tokens[e].fold == "by" or a.text(s, e).lower().endswith(" by")
             by_at = e if e < n and a.tokens[e].fold == "by" else e - 1
+            if not by:
+                # "signed on behalf of Kenya by A", "signed in Nairobi on Monday by A"
+                k = _by_after_circumstance(a, e, [m.start for m in found])
+                if k is not None:
+                    by, by_at = True, k
             if ratification and not by:
                 previous_mark = e
                 continue
@@ -511,6 +549,9 @@ def read_documents(view: SentenceView, reg: ArticlePeople, lexicon: Lexicon, con
             if together is not None:
                 subjects += [p.key for p, ps, _ in c_people if ps > together and p.key not in subjects]
             targets = [k for k in c_docs if e <= found[k].start < nxt]
+            if e < n and a.tokens[e].fold == "with" and targets:
+                # "A signed with her Ethiopian counterpart B an Agreement on ...": B signed it too
+                subjects += [p.key for p, ps, _ in c_people if e < ps < found[targets[0]].start and p.key not in subjects]
             if not targets and not any(found[k].start >= e for k in c_docs):
                 if ends_list:
                     new_context.signers = subjects
@@ -548,6 +589,9 @@ def read_documents(view: SentenceView, reg: ArticlePeople, lexicon: Lexicon, con
         if a.sentence.kind in {"header", "heading"} and not a.sentence.cells:
             continue                 # a headline names documents the text names again
         parties, bodies = _parties(a, start, end, reg, lexicon)
+        if not parties:
+            parties = _subject_states(a, [x for x in sign_at + plan_at if x < start], view.people) or \
+                _agent_states(a, end, view.people)
         if not parties and any(t.fold in {"countries", "sides", "governments", "two"} for t in a.tokens) and len(pair) == 2:
             parties = list(pair)
         date = None
@@ -645,6 +689,65 @@ def read_table_row(view: SentenceView, reg: ArticlePeople, lexicon: Lexicon, pai
         raw.why["signatories"] = "S-table-column"
     raw.modifiers = []
     return [raw]
+
+
+def _by_after_circumstance(a, e: int, titles: list[int]) -> int | None:
+    """The 'by' of a passive signing after a phrase of place, time or side."""
+    n = len(a.tokens)
+    if e + 1 < n and a.tokens[e].fold in {"earlier", "jointly", "also", "today", "yesterday", "later"} \
+            and a.tokens[e + 1].fold == "by":
+        return e + 1            # "signed earlier by A and B"
+    if e >= n or a.tokens[e].fold not in {"on", "in", "at"}:
+        return None
+    for k in range(e, min(n, e + 9)):
+        token = a.tokens[k]
+        if token.fold == "by":
+            return k
+        if k in titles or token.text in {";", ".", ":"} or a.label(k).kind == "lower" and token.fold not in {
+                "behalf", "today", "yesterday"}:
+            return None
+    return None
+
+
+def _agent_states(a, end: int, people) -> list[str]:
+    """'trilateral statements signed by Azerbaijan, Armenia and Russia': the states after 'signed by'
+    right after the title, with no person among them."""
+    n = len(a.tokens)
+    k = end
+    if not (k + 1 < n and a.tokens[k].fold in {"signed", "concluded", "adopted"} and a.tokens[k + 1].fold == "by"):
+        return []
+    stop = next((j for j in range(k + 2, n) if a.tokens[j].text in {";", "."} or a.label(j).kind == "lower"
+                 and a.tokens[j].fold not in {"and"}), n)
+    if any(k < s < stop for _, s, _ in people):
+        return []
+    states: list[str] = []
+    for j in range(k + 2, stop):
+        label = a.labels[j]
+        if a.covered[j] == j and label.kind == "state" and label.values[0].form in {"name", "official", "alias"}:
+            if label.values[0].state not in states:
+                states.append(label.values[0].state)
+    return states if len(states) >= 2 else []
+
+
+def _subject_states(a, verbs: list[int], people) -> list[str]:
+    """'Ghana and Togo inked a memorandum', 'Kenya and Ethiopia are expected to sign': the states
+    named as the subject of the verb, with no person between them and it."""
+    if not verbs:
+        return []
+    verb = max(verbs)
+    begin = max([k + 1 for k in range(verb) if a.tokens[k].text in {",", ";", ":"}] or [0])
+    if any(begin <= s < verb for _, s, _ in people):
+        return []
+    states: list[str] = []
+    for k in range(begin, verb):
+        label = a.labels[k]
+        if a.covered[k] == k and label.kind == "state" and label.values[0].form in {"name", "official", "alias"}:
+            nxt = label.end
+            if nxt < len(a.tokens) and a.label(nxt).kind in {"body", "post", "portfolio", "name", "word"}:
+                continue          # "the Ghana Ports Authority", "Kenya's minister"
+            if label.values[0].state not in states:
+                states.append(label.values[0].state)
+    return states if len(states) >= 2 else []
 
 
 def _parties(a, start: int, end: int, reg: ArticlePeople, lexicon: Lexicon) -> tuple[list[str], list[str]]:

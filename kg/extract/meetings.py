@@ -38,8 +38,10 @@ FUTURE_BEFORE = {"will", "would", "shall", "scheduled", "due", "expected", "plan
                  "going", "may", "might", "could", "should", "ready", "wants", "wanted", "looks", "forward",
                  "convene", "convening", "next", "upcoming", "forthcoming", "future", "prepare", "preparations",
                  "directed", "instructed", "tasked", "urged", "asked"}
-PAST_MARKS = re.compile(r"\blast\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b|\bearlier\s+this\s+(?:month|year)\b|"
+PAST_MARKS = re.compile(r"\blast\s+(?:year|spring|summer|autumn|fall|winter)\b|\bearlier\s+this\s+year\b|"
                         r"\b(?:weeks|months|years|decades)\s+ago\b|\bin\s+the\s+past\b", re.I)
+RELATIVE = re.compile(r",\s+(?:who|whose|whom|which)\b")
+PAST_SOON = re.compile(r"\blast\s+(?:week|month)\b|\bearlier\s+this\s+(?:week|month)\b|\b(?:days|weeks)\s+ago\b", re.I)
 PAST_BEFORE = {"last", "first", "previously", "once", "recalled", "recalling", "since"}
 NOT_PRESENT = {("greetings", "of"), ("greetings", "from"), ("message", "from"), ("messages", "from"),
                ("letter", "from"), ("invitation", "of"), ("invitation", "from"), ("behalf", "of"),
@@ -96,16 +98,33 @@ def _event_time(a: Analysed, start: int) -> str:
     return "now"
 
 
-def _historical(a: Analysed, ref: dt.date | None) -> bool:
+ASIDE = re.compile(r",\s+(?:who|whose|whom|which)\b[^,;]*(?:,|$)|\([^()]*\)")
+
+
+def _main_clause(a: Analysed, events: list) -> str:
+    """The sentence without its asides ("X, who served as Minister of Finance from 2010 to 2014,",
+    "(in 2019)") that hold no event word: what they date is not the event."""
+    text = a.sentence.text
+    at = [a.tokens[s].start for s, _, _ in events]
+    out, last = [], 0
+    for match in ASIDE.finditer(text):
+        if any(match.start() <= x < match.end() for x in at):
+            continue
+        out.append(text[last:match.start()])
+        last = match.end()
+    out.append(text[last:])
+    return " ".join(out)
+
+
+def _historical(a: Analysed, ref: dt.date | None, events: list = ()) -> bool:
     """The sentence tells of an earlier year ("in 2019", "in September 2023", "then-President")."""
     if any(t.fold == "then" and k + 1 < len(a.tokens) and a.tokens[k + 1].text == "-" for k, t in enumerate(a.tokens)):
         return True
     if ref is None:
         return False
-    text = a.sentence.text
+    text = _main_clause(a, list(events))
     if any(int(y) < ref.year for _, _, y in years(text)):
         return True
-    import re
     return any(int(y) < ref.year for y in re.findall(r"\b(?:19|20)\d\d\b", text)) and " had " in f" {text} "
 
 
@@ -135,6 +154,17 @@ def _absent(view: SentenceView) -> set[str]:
                 for person, start, _ in view.people:
                     if k < start < stop:
                         out.add(person.key)
+    # "IGAD, whose Executive Secretary, Dr. Farah, visited Riyadh last month": an aside that tells
+    # of another, earlier event; who is named in it is not at this one
+    text = a.sentence.text
+    for match in RELATIVE.finditer(text):
+        rest = text[match.end():]
+        stop = rest.find(";") if ";" in rest else len(rest)
+        mark = PAST_SOON.search(rest[:stop]) or PAST_MARKS.search(rest[:stop])
+        if mark:
+            for person, start, _ in view.people:
+                if match.start() <= tokens[start].start < match.end() + mark.start():
+                    out.add(person.key)
     for person, _, _ in view.people:
         if _mute(person):
             out.add(person.key)
@@ -168,7 +198,8 @@ def _receives_person(view: SentenceView, start: int, end: int) -> bool:
         return False
 
     def person_like(j: int) -> bool:
-        return j < n and (j in starts or a.label(j).kind in {"post", "state"} or tokens[j].fold in {
+        return j < n and (j in starts or a.label(j).kind in {"post", "state"} or (
+            a.label(j).kind == "portfolio" and tokens[j].cap) or tokens[j].fold in {
             "his", "her", "their", "copy", "copies", "credentials", "guest", "guests", "delegation", "delegations",
             "visitor", "visitors", "heads", "head", "members", "ambassadors"})
 
@@ -353,7 +384,7 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
         all_types = {ev.event for _, _, values in view.events for ev in values}
         kinds = {ev.kind for _, _, values in ok_events for ev in values if ev.kind}
         words = {t.fold for t in a.tokens}
-        historical = _historical(a, ref) or bool(PAST_MARKS.search(a.sentence.text)) or any(
+        historical = _historical(a, ref, view.events) or bool(PAST_MARKS.search(_main_clause(a, view.events))) or any(
             when == "past" and any(v.event in {"meet", "receive", "anchor"} for v in values)
             for _, _, values, when in times)
         signing = "sign" in all_types

@@ -56,6 +56,7 @@ class Title:
     occupation: str | None = None
     counterpart: bool = False
     has_cue: bool = False
+    host: bool = False              # "Host President": of the state the event is held in
     plural: bool = False            # "Mazhilis deputies A, B and C", "the foreign ministers"
     suffix: str = ""
     begin: int = 0
@@ -311,8 +312,10 @@ def walk_left(a: Analysed, start: int, stop_at: int) -> int:
                     i = k
                     break
             if label.kind == "portfolio" and not token.cap and not (
-                    _is_head(a, i) and not a.tokens[i].cap):
+                    _is_head(a, i) and not a.tokens[i].cap) and not (
+                    j >= 2 and a.tokens[j - 1].fold in {"of", "for"} and a.label(j - 2).kind == "post"):
                 break               # "on energy Minister X": a lower-case word is no part of a title
+                                    # ("the ministers of education A and B" is)
             if label.kind == "post" and not token.cap and any(v.kind == "honorific" for v in label.values) \
                     and not token.text.endswith("."):
                 break
@@ -521,6 +524,8 @@ def _segment(a: Analysed, s_begin: int, h_begin: int, h_end: int, s_end: int, he
             word = label.values[0]
             if word.kind == "modifier":
                 modifiers.append(_as_title(a.text(j, label.end)))
+            elif word.kind == "role" and word.title == "Host":
+                title.host = True
             elif word.kind == "head":
                 pass
         elif label.kind == "state":
@@ -814,6 +819,7 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
     titles: dict[str, TitleParse] = {}
     last_end = 0
     previous_title: TitleParse | None = None
+    respective: dict[int, list[str]] = {}        # plural title -> the people it was given to, in order
     skip_until = 0
     for start, end in name_runs(a):
         if start < skip_until:
@@ -885,7 +891,11 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
         joined = bool(found) and _coordinated(a, found[-1][2], start)
         listed = previous_title is not None and previous_title.plural and joined
         coordinated = joined and len(words) >= 2 and not title.posts and not title.counterpart
-        if not (title.has_cue or appositive or known or verb_cue or possessive_cue or listed or coordinated):
+        # "met Jordan's Ayman Safadi", "Jordanian Omar Razzaz said": a state word right before a full name
+        national = len(words) >= 2 and title.state is not None and start > 0 and (
+            a.label(start - 1).kind == "state" or a.tokens[start - 1].text in ("'s", "’s") and start > 1
+            and a.label(start - 2).kind == "state")
+        if not (title.has_cue or appositive or known or verb_cue or possessive_cue or listed or coordinated or national):
             reg.unused.append({"sentence": a.sentence.index, "text": name,
                                "reason": "capitalised words with no title, honorific or verb to mark a person"})
             continue
@@ -899,7 +909,7 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
             continue
         rule = ("P-title" if title.posts else "P-title-cue" if title.has_cue else "P-appositive" if appositive
                 else "P-known" if known else "P-verb-after-name" if verb_cue else "P-possessive" if possessive_cue
-                else "P-listed" if listed else "P-coordinated")
+                else "P-listed" if listed else "P-nationality" if national and not coordinated else "P-coordinated")
         span = Span(a.sentence.index, *a.span(start, end))
         person = known if (known and (len(words) == 1 or name_key(name) != name_key(known.name) and
                                       not _fuller(name, known))) else reg.add(name, span)
@@ -920,6 +930,10 @@ def read_people(a: Analysed, reg: ArticlePeople) -> list[tuple[Person, int, int]
                     post.label = _post_label(lexicon, post.role, reg.bodies.get(post.body), of_state, post.to_state)
             if not person.state and not any(q.state for q in person.posts):
                 person.state, person.state_span, person.state_rule = of_state, span, "P-name-of-state"
+        elif not appositive:
+            _of_body_after(a, reg, person, end, span)
+        if title.plural and title.posts:
+            _respectively(a, reg, person, title, respective.setdefault(id(title), []), span)
         if title.posts or title.occupation or title.counterpart:
             previous_title = title
         found.append((person, start, end))
@@ -992,6 +1006,55 @@ def _of_state_after(a: Analysed, end: int) -> str | None:
     return None
 
 
+def _respectively(a: Analysed, reg: ArticlePeople, person: Person, title: TitleParse, given: list[str],
+                  span: Span) -> None:
+    """'The foreign ministers of Chile and Argentina, Alberto Soto and Diana Ruiz': as many states
+    as names, in the same order."""
+    if person.key in given:
+        return
+    given.append(person.key)
+    states: list[str] = []
+    for k in range(title.begin, min(title.end, len(a.tokens))):
+        label = a.labels[k]
+        if a.covered[k] == k and label.kind == "state" and label.values[0].form in {"name", "official", "alias", "demonym"}:
+            if label.values[0].state not in states:
+                states.append(label.values[0].state)
+    if len(states) < 2 or len(given) > len(states):
+        return
+    state = states[len(given) - 1]
+    for post in person.posts:
+        if post.span == span and post.state and post.state != state and post.state in states:
+            body = reg.bodies.get(post.body) if post.body else None
+            if body is not None:
+                post.body = reg.body(body.name, body.cls, state, span)
+            post.state = state
+            post.label = _post_label(reg.lexicon, post.role, reg.bodies.get(post.body), state, post.to_state)
+            post.rule = "P-respectively"
+
+
+def _of_body_after(a: Analysed, reg: ArticlePeople, person: Person, end: int, span: Span) -> None:
+    """'Minister Amara Diallo of the Ministry of Foreign Affairs of Senegal': the body and state
+    after the name seat the post the title gave without them."""
+    n = len(a.tokens)
+    if end + 1 >= n or a.tokens[end].fold != "of":
+        return
+    k = end + 1 + (a.tokens[end + 1].fold == "the")
+    if k >= n or not (a.label(k).kind == "body" or a.label(k).kind == "state" and a.labels[a.covered[k]].end < n
+                      and a.label(a.labels[a.covered[k]].end).kind == "body"):
+        return
+    stop = k
+    while stop < n and a.tokens[stop].text not in {",", ";", ".", "(", ")"} and a.label(stop).kind != "lower":
+        stop += 1
+    comp = _complement(a, end, stop, reg.lexicon)
+    if not (comp["body"] and comp["state"]):
+        return
+    for post in person.posts:
+        if post.state is None and post.body is None and post.span == span and not post.org:
+            post.body = reg.body(comp["body"][0], comp["body"][1], comp["state"], span)
+            post.state, post.rule = comp["state"], "P-name-of-body"
+            post.label = _post_label(reg.lexicon, post.role, reg.bodies[post.body], comp["state"], post.to_state)
+
+
 def _fuller(name: str, known: Person) -> bool:
     return len(name.split()) > len(known.name.split())
 
@@ -1018,8 +1081,8 @@ def _apply_title(a: Analysed, reg: ArticlePeople, person: Person, parse: TitlePa
             person.posts.append(Post(role=model.role, label=label,
                                      state=state, body=body_key, span=span, head=model.head,
                                      rule="P-counterpart-state" if state else "P-counterpart"))
-            if state is None and other.posts[-1].state:
-                person.counterpart_of = other.key
+            if bool(state) != bool(any(q.state for q in other.posts) or other.state):
+                person.counterpart_of = other.key      # one side known: the other is the other state
             return
     if not parse.posts:
         if parse.state and not person.state:
@@ -1052,7 +1115,7 @@ def _apply_title(a: Analysed, reg: ArticlePeople, person: Person, parse: TitlePa
             label = f"{label} of {title.org}"
         rule = "P-title" + ("-org" if title.org else "")
         post = Post(role=title.role, label=label, state=state, body=body_key, to_state=title.to_state, span=span,
-                    rule=rule, org=title.org, head=title.head.title)
+                    rule=rule, org=title.org, head=title.head.title, host=title.host and not state)
         if parse.counterpart and state:
             post.rule = "P-counterpart-state"
         if not any(p.label == post.label for p in person.posts):
@@ -1060,6 +1123,11 @@ def _apply_title(a: Analysed, reg: ArticlePeople, person: Person, parse: TitlePa
         if parse.counterpart and not state:
             other = next((p for p, _, _ in reversed(found) if p is not person and any(q.state for q in p.posts)), None)
             if other is not None:
+                person.counterpart_of = other.key
+        elif parse.counterpart:
+            # "X held talks with his Ugandan counterpart Y": X is of the other state
+            other = next((p for p, _, _ in reversed(found) if p is not person and p.posts), None)
+            if other is not None and not any(q.state for q in other.posts) and not other.state:
                 person.counterpart_of = other.key
 
 

@@ -5,6 +5,7 @@ is looked up in the dictionaries once, in time linear in its length.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..article import Sentence
@@ -121,7 +122,11 @@ def _label_at(tokens: list[Token], i: int, lexicon: Lexicon) -> Label:
     if candidates:
         # longest match wins; on a tie, the order above (post before body before document)
         end, kind, values = max(candidates, key=lambda c: c[0])
-        if kind != "post" or token.cap or _lower_post_ok(values) or (
+        if kind == "post" and end == i + 1 and _in_initials(tokens, i):
+            candidates = []          # "M. U. M. Perera": initials, not "M." for Monsieur
+        elif kind == "body" and end == i + 1 and _bare_name_word(tokens, i, lexicon):
+            candidates = []          # "Foreign Minister Park Ji-won": a surname, not a park
+        elif kind != "post" or token.cap or _lower_post_ok(values) or (
                 token.text.endswith(".") and any(v.kind == "honorific" for v in values)):
             return Label(kind, end, values)
     if token.fold in lexicon.portfolios:
@@ -158,11 +163,38 @@ def _first_name_like_city(tokens: list[Token], i: int, hit, lexicon: Lexicon) ->
     prev = tokens[i - 1] if i > 0 else None
     if prev is not None and bool(lexicon.posts.match_at(tokens, i - 1)):
         return True
+    # "Minister of Foreign Affairs of Montenegro Milan Vukovic": a state closes the title before it
+    for k in range(max(0, i - 4), i):
+        before = lexicon.state_at(tokens, k)
+        if before and before[0] == i and before[1].form not in {"city", "capital"} and k > 0 \
+                and tokens[k - 1].fold in {"of", "the"}:
+            return True
     # "Minister of Foreign Affairs Sofia Petrova": a city before a given name and a surname
     after = end + 1
     return after < len(tokens) and tokens[after].cap and tokens[after].is_word and not lexicon.state_at(tokens, after) \
         and tokens[after].fold not in lexicon.nonnames and not lexicon.bodies.match_at(tokens, after) \
         and (prev is None or not prev.fold in {"in", "to", "from", "at"})
+
+
+def _in_initials(tokens: list[Token], i: int) -> bool:
+    """A one-letter abbreviation next to another initial is an initial of a name."""
+    def initial(k: int) -> bool:
+        return 0 <= k < len(tokens) and re.fullmatch(r"(?:[A-Z]\.)+", tokens[k].text) is not None
+    return initial(i) and (initial(i - 1) or initial(i + 1))
+
+
+def _bare_name_word(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
+    """A lone generic word of a body's name ("Park", "Union") that stands before a name, with no
+    name of its own before it: a family name ("Minister Park Ji-won"), not a body."""
+    if i + 1 >= len(tokens):
+        return False
+    prev, nxt = (tokens[i - 1] if i else None), tokens[i + 1]
+    if prev is not None and (prev.fold in {"the", "of", "a"} or prev.cap and not lexicon.posts.match_at(tokens, i - 1)
+                             and prev.fold not in lexicon.portfolios):
+        return False
+    return nxt.cap and nxt.is_word and nxt.fold not in lexicon.nonnames and not lexicon.posts.match_at(tokens, i + 1) \
+        and not lexicon.bodies.match_at(tokens, i + 1) and not lexicon.state_at(tokens, i + 1) \
+        and nxt.fold not in lexicon.portfolios and nxt.fold not in FUNCTION_WORDS
 
 
 def _lower_post_ok(values) -> bool:

@@ -31,12 +31,17 @@ RULES = {
     "P-counterpart-state": "the post of the counterpart, with the state the title names",
     "P-nationality": "a nationality word with no post",
     "P-name-of-state": "'NAME of STATE' after the name",
+    "P-respectively": "a plural title of several states shared by as many names, in order",
+    "P-name-of-body": "'NAME of the BODY of STATE' after the name",
     "P-institution": "a post in an institution of one state (a named legislature, ministry or title)",
     "P-region": "a post of a region or city of one state",
     "S-side": "the side of the talks the sentence puts the person on",
     "S-company": "accompanying or joining someone whose state is known",
     "S-table-column": "a table column headed by a state",
     "S-counterpart": "counterpart of someone of the other state",
+    "S-greetings": "named in greetings or a message carried by someone whose state is known",
+    "S-host-title": "'Host President X': the state the event is held in",
+    "R-other-article": "the state another article gives the same person",
     "H-agency": "the article's home state: its news agency",
     "H-source": "the article's home state: the issuing office or source line",
     "H-our": "the article's home state: 'our country', where the meeting is held",
@@ -62,6 +67,8 @@ RULES = {
     "S-signed-active": "'A and B signed X'",
     "S-signed-list": "a document in a list after 'A and B signed ...'",
     "S-list-heading": "a list of documents after 'A and B signed the following:'",
+    "D-parties-of-signers": "no state in the title: the states of those who signed it",
+    "D-parties-of-meeting": "no state in the title or signer: the states of the meeting it was signed at",
 }
 
 
@@ -118,7 +125,7 @@ def explain_facts(facts: ArticleFacts, lexicon) -> str:
                    f"{_rule(document.why.get('document', ''))}")
         out.append(f"      signed by: {signers} {_rule(document.why.get('signatories', ''))}")
         if parties:
-            out.append(f"      parties: {parties}")
+            out.append(f"      parties: {parties} {_rule(document.why.get('parties', ''))}".rstrip())
         for index in sorted({s.sentence for s in document.spans}):
             out.append(f"      {_quote(facts, index)}")
     out.append("")
@@ -128,8 +135,11 @@ def explain_facts(facts: ArticleFacts, lexicon) -> str:
     return "\n".join(out) + "\n"
 
 
-def explain(path: Path, lexicon_dir: Path | None = None) -> str:
-    """The explanation of one article file, as text."""
+def explain_articles(paths: list[Path], lexicon_dir: Path | None = None) -> str:
+    """The explanation of each article file, as text (the lexicon is loaded once)."""
     lexicon = load_lexicon(Path(lexicon_dir or LEXICON_DIR))
-    facts = extract_article(read_article(Path(path)), lexicon)
-    return explain_facts(facts, lexicon)
+    out = []
+    for path in paths:
+        facts = extract_article(read_article(Path(path), lexicon.is_title), lexicon)
+        out.append(explain_facts(facts, lexicon))
+    return "\n".join(out)
