@@ -37,7 +37,7 @@ MONTHS = {
 }
 
 _DATE_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2}|unknown)\b(?P<rest>.*)$", re.I)
-# "By Vugar Khalilov", "By Azernews", "By Sevinj Karimova – Trend:": capitalised words only, so
+# "By Anar Guliyev", "By Azernews", "By Leyla Mammadli – Trend:": capitalised words only, so
 # "By Tuesday evening, ..." is text
 _NAME_WORDS = r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}"
 _BYLINE = re.compile(rf"^\s*By\s+(?P<name>{_NAME_WORDS})\s*(?:[–—-]\s*(?P<agency>{_NAME_WORDS})\s*)?:?\s*$")

@@ -215,7 +215,7 @@ class _Writer:
             state = cluster.state
         for post in posts:
             if post.state is None and post.role in cluster.stated_roles:
-                continue          # "President Karimli": the post with its state comes from another mention
+                continue          # "President Demir": the post with its state comes from another mention
             pg = self.sentence_graph(facts, post.span.sentence) if post.span else g
             pnode = ID[f"post/{post.state or 'x-' + cluster.id}/{slug(post.label)}"]
             self.rule(facts, pnode, post.rule, post.span.sentence if post.span else None, node)

@@ -142,8 +142,8 @@ def _cluster_state(cluster: PersonCluster, persons: dict) -> None:
 
 
 def _merge_variants(res: Resolution, persons: dict) -> None:
-    """One person written two ways in two articles: the words in another order ("Iwasaki Takeshi",
-    "Takeshi Iwasaki") or a middle name left out ("Nasser Al-Qudah"), when no state tells them apart."""
+    """One person written two ways in two articles: the words in another order ("Sato Kenji",
+    "Kenji Sato") or a middle name left out ("Omar Al-Haddad"), when no state tells them apart."""
     groups: dict[frozenset, list[PersonCluster]] = defaultdict(list)
     for cluster in res.clusters:
         if _full(cluster.name):

@@ -86,3 +86,35 @@ def test_all_three_together_without_false_merges(tmp_path):
     # Min-seok"; "D. Erdenebileg", the minister, and "Gantulga Erdenebileg", the president): kept
     # apart here, which the score counts as two duplicates
     assert len(people["duplicates"]) <= 2
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).replace("-", " ").split())
+
+
+def test_no_lexicon_entry_or_rule_names_a_person_or_document_of_a_set():
+    """Lexicons hold general vocabulary and rules general constructions: no full name of a person
+    and no title of a document of any evaluation set appears in them."""
+    golds = [load(name) for name in ("seeds.json", "dev.json", "dev2.json")]
+    names = {_fold(n) for g in golds for p in g["people"] for n in [p["name"], *p.get("aliases", [])]
+             if len(n.split()) >= 2}
+    titles = {_fold(a["title"]) for g in golds for a in g["agreements"] if len(a["title"].split()) >= 3}
+    entries: dict[str, str] = {}
+    for path in sorted((ROOT / "data" / "lexicon").glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#"):
+                continue
+            for cell in line.split("\t"):
+                for value in cell.split("|"):
+                    if value.strip():
+                        entries[_fold(value)] = path.name
+    assert {e: f for e, f in entries.items() if e in names or e in titles} == {}
+    code = " ".join(_fold(p.read_text(encoding="utf-8")) for p in (ROOT / "kg").rglob("*.py"))
+    assert [n for n in names if f'"{n}"' in code or f"'{n}'" in code] == []
+    assert [t for t in titles if t in code] == []
+    # and the construction tests are fictional: none of their people or documents is from a set
+    tests = _fold((ROOT / "tests" / "test_constructions.py").read_text(encoding="utf-8"))
+    assert [n for n in names | titles if n in tests] == []

@@ -125,7 +125,7 @@ def _anaphora(a, reg, present):
         if i > 0 and tokens[i - 1].fold in {"of", "to"} and i > 1 and a.label(i - 2).kind == "post":
             continue          # "wife of the President", "Aide to the President": part of a title
         if i > 1 and tokens[i - 1].text == "," and any(e == i - 1 for _, _, e in present):
-            continue          # "Mehriban Aliyeva, the First Lady of ...": the title of the name before
+            continue          # "Aysel Guliyeva, the First Lady of ...": the title of the name before
         demonym = False
         j, state = i + 1, None
         if a.covered[j] == j and a.labels[j].kind == "state" and a.labels[j].values[0].form == "demonym":
@@ -159,7 +159,7 @@ def _anaphora(a, reg, present):
             while k < n and (tokens[k].text == "," or a.label(k).kind == "post"):
                 k = a.label(k).end if a.covered[k] == k else k + 1
             if k in starts and k > end:
-                continue              # "the Minister of Trade, Dr. Zeynep Erkan": a title of the name after it
+                continue              # "the Minister of Trade, Dr. Selin Aksoy": a title of the name after it
         candidates = [p for p in reversed(reg.recent) if p.key not in here]
         person = next((p for p in candidates if any(
             (q.head or q.role.split()[-1]) in wanted or q.role in wanted for q in p.posts)

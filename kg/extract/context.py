@@ -1,7 +1,7 @@
 """The state of each person when no nationality word stands next to the name.
 
 News names foreign officials with a demonym ("Fiji's Minister", "his Iranian counterpart") and
-leaves the home side's officials bare ("Foreign Minister Rachel Kinsella"). So a person's state
+leaves the home side's officials bare ("Foreign Minister Jane Porter"). So a person's state
 is read, strongest evidence first, from: the title itself (a demonym, "of X", the body the post
 sits in, a named institution or region); the side of the talks the sentence puts them on ("on
 the Japanese side", "the Turkish delegation included", a table column "Signed for Mexico");

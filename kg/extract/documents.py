@@ -123,7 +123,7 @@ def _title_end(a, i: int, quoted: bool, lower: bool) -> int:
             j += 1              # "crossing the state border by residents of border districts"
             continue
         if token.fold in {"in", "on"} and j + 1 < n and (a.tokens[j + 1].text[:1].isdigit() or a.tokens[j + 1].fold in MONTH_NAMES):
-            break               # "a strategic partnership declaration in 2022", "... on 3 May"
+            break               # "a transport cooperation agreement in 2025", "... on 3 May"
         if token.fold in {"in", "on"} and _circumstance_at(a, j):
             break               # "... in the presence of the presidents", "... on the sidelines of"
         if token.fold in {"at", "with", "by", "until", "via", "into"} or (
@@ -244,7 +244,7 @@ def _title_start(a, i: int) -> int:
 
 
 def _lower_start(a, i: int) -> int:
-    """'a memorandum', 'the loan guarantee agreement', 'a 2025-2027 work plan', 'a $45 million grant agreement'."""
+    """'a memorandum', 'the credit line agreement', 'a 2025-2027 work plan', 'a $45 million grant agreement'."""
     j = i
     while j > 0:
         prev = a.tokens[j - 1]
@@ -265,7 +265,7 @@ def _lower_start(a, i: int) -> int:
             continue
         if prev.cap and a.label(j - 1).kind in {"name", "state", "word", "acronym"} and j < i + 1 and \
                 prev.fold not in {"the"} and (j - 1 == 0 or a.tokens[j - 2].fold in DETERMINERS | {"a", "an"}):
-            j -= 1          # "the Mercosur-Vietnam trade agreement", "the 2002 Pakistan-Sri Lanka ..."
+            j -= 1          # "the EU-Chile trade agreement", "the 2002 Pakistan-Sri Lanka ..."
             continue
         if prev.text in {"-", "–"} and not _spaced(a, j - 1) and j >= 2 and a.tokens[j - 2].cap:
             j -= 2
@@ -871,7 +871,7 @@ def resolve_reference(raw: RawDocument, documents: list[Document]) -> Document |
             return scored[0][2]
         if any(not w.isdigit() for w in words):
             # "the status-of-forces agreement" is not "the grant agreement" named ten sentences before;
-            # "the founding treaty" is the Treaty of Asuncion named in the same sentence
+            # "the founding treaty" is the Treaty of Lisbon named in the same sentence
             close = [d for d in pool if d.spans and raw.span.sentence - d.spans[-1].sentence <= 1]
             return close[0] if len(close) == 1 else None
     if len(pool) == 1:
@@ -881,7 +881,7 @@ def resolve_reference(raw: RawDocument, documents: list[Document]) -> Document |
 
 def stands_alone(raw: RawDocument) -> bool:
     """A short mention no earlier document fits is a document of its own when it says enough: 'the
-    1992 treaty', 'the loan guarantee agreement signed by ...'."""
+    1992 treaty', 'the credit line agreement signed by ...'."""
     words = [w for w in getattr(raw, "modifiers", []) if w not in {"the", "this", "that", "its", "their"}]
     if raw.title.lower().split()[-1] in REFERENCE_WORDS:
         return False

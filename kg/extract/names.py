@@ -38,12 +38,12 @@ def is_initial(word: str) -> bool:
 
 
 def word_keys(name: str) -> list[str]:
-    """The key of each word of a name ("Al-Qudah" stays one word)."""
+    """The key of each word of a name ("Al-Haddad" stays one word)."""
     return [k for k in (name_key(w) for w in name.split()) if k]
 
 
 def part_of(mention: str, full: str) -> int:
-    """How well a partial mention ("Kang", "Paredes Cárdenas", "B. Oyunchimeg", "Hadi Al-Rubaie")
+    """How well a partial mention ("Lee", "Gómez Ortega", "B. Tsetseg", "Omar Al-Haddad")
     refers to a full name of the same article: 0 not at all; 3 by its surname (the last words);
     2 by its first word (a family name written first, or a given name as Vietnamese, Thai and
     Ethiopian usage has it); 1 by another part. Initials must fit words the mention leaves out."""
@@ -57,7 +57,7 @@ def part_of(mention: str, full: str) -> int:
     n = len(rest)
     at = next((i for i in range(len(keys) - n + 1) if keys[i:i + n] == rest), None)
     if at is None:
-        # first and last words with a middle name left out: "Hadi Al-Rubaie" of "Hadi Kadhim Al-Rubaie"
+        # first and last words with a middle name left out: "Omar Al-Haddad" of "Omar Salim Al-Haddad"
         if n >= 2 and rest[0] == keys[0] and rest[-1] == keys[-1] and _subsequence(rest, keys):
             return 3
         return 0
@@ -80,7 +80,7 @@ def _subsequence(short: list[str], long_: list[str]) -> bool:
 
 def same_name(a: str, b: str) -> bool:
     """Two full names of one person across articles: the same words in another order
-    ("Iwasaki Takeshi", "Takeshi Iwasaki"), or one with a middle name the other leaves out."""
+    ("Sato Kenji", "Kenji Sato"), or one with a middle name the other leaves out."""
     ka, kb = word_keys(a), word_keys(b)
     if len(ka) < 2 or len(kb) < 2:
         return False

@@ -137,7 +137,7 @@ class ArticlePeople:
 
     def find_fuller(self, name: str) -> Person | None:
         """A person first named by a shorter form that this fuller name completes
-        ("Nasser Al-Qudah", later "Nasser Salameh Al-Qudah"; "President Karimli", later "Ilham Karimli")."""
+        ("Omar Al-Haddad", later "Omar Salim Al-Haddad"; "President Demir", later "Ali Demir")."""
         for word in name.split():
             for p in self.by_word.get(name_key(word), []):
                 if any(part_of(n, name) for n in p.names):
@@ -195,7 +195,7 @@ def _is_name_token(a: Analysed, i: int) -> bool:
 
 
 def _family_caps(a: Analysed, i: int) -> bool:
-    """A family name written in capitals beside a given name: 'Mr. MORIKAWA Hiroshi'."""
+    """A family name written in capitals beside a given name: 'Mr. TANAKA Ichiro'."""
     token = a.tokens[i]
     if a.covered[i] != i or a.labels[i].kind != "acronym" or not token.text.isalpha() or len(token.text) < 2:
         return False
@@ -230,7 +230,7 @@ def name_runs(a: Analysed) -> list[tuple[int, int]]:
     runs, i, n = [], 0, len(a.tokens)
     while i < n:
         startable = _is_name_token(a, i) or _caps_start(a, i) or (
-            # "Mr. Park Jae-won": a one-word body head opened by an honorific, before a name
+            # "Mr. Park Min-ho": a one-word body head opened by an honorific, before a name
             _opened(a, i, frozenset({"honorific"})) and a.covered[i] == i and a.labels[i].kind in {"body", "word"}
             and a.labels[i].end == i + 1 and a.tokens[i].cap and i + 1 < n and _is_name_token(a, i + 1))
         if startable:

@@ -139,7 +139,7 @@ def _label_at(tokens: list[Token], i: int, lexicon: Lexicon) -> Label:
         if token.fold in CLAUSE_WORDS or token.fold in WEEKDAYS or token.fold in MONTH_WORDS:
             return Label("cap", i + 1)
         if token.text.isupper() and len(token.text) > 1 and not token.text.endswith("."):
-            return Label("acronym", i + 1)     # NATO, ICT, IDEF; or a family name in capitals (MORIKAWA)
+            return Label("acronym", i + 1)     # NATO, ICT, IDEF; or a family name in capitals (TANAKA)
         if token.fold in lexicon.nonnames:
             return Label("word", i + 1)        # Republic, Territory, Eastern: never a person's name
         return Label("name", i + 1)
