@@ -53,6 +53,7 @@ class _Writer:
         self.sentences: set[URIRef] = set()
         self.relation_dates: dict[URIRef, str] = {}
         self.extractions = 0
+        self.spans: dict[str, list] = {}       # person key -> spans, of the article being written
 
     def rule(self, facts: ArticleFacts, node: URIRef, rule: str, sentence: int | None,
              concerns: URIRef | None = None) -> None:
@@ -134,8 +135,9 @@ class _Writer:
         g.add((node, RDFS.label, Literal(name, lang="en")))
         return node
 
-    def _spans(self, facts: ArticleFacts, key: str) -> list:
-        return next((p.spans for p in facts.people if p.key == key), [])
+    def _read_in(self, key: str, sentences, default: int) -> int:
+        """The first of `sentences` that names the person `key` (where a participant or signatory was read)."""
+        return min((sp.sentence for sp in self.spans.get(key, []) if sp.sentence in sentences), default=default)
 
     def person(self, facts: ArticleFacts, key: str) -> URIRef | None:
         cluster = self.res.people.get((facts.article, key))
@@ -153,6 +155,7 @@ class _Writer:
             p.add((art, DCTERMS.date, Literal(facts.date, datatype=XSD.date)))
         for author in facts.authors:
             p.add((art, DCTERMS.creator, Literal(author)))
+        self.spans = {p.key: p.spans for p in facts.people}
         for person in facts.people:
             self._person(facts, person)
         for body in facts.bodies:
@@ -258,8 +261,7 @@ class _Writer:
             if person is None:
                 continue
             g.add((node, KG.participant, person))
-            where = min((sp.sentence for sp in self._spans(facts, key) if sp.sentence in meeting.sentences),
-                        default=meeting.sentences[0])
+            where = self._read_in(key, set(meeting.sentences), meeting.sentences[0])
             self.rule(facts, node, meeting.why.get("participant:" + key, ""), where, person)
             names.append(self.res.people[(facts.article, key)].name)
         for key in meeting.hosts:
@@ -298,13 +300,14 @@ class _Writer:
         return node
 
     def _document(self, facts: ArticleFacts, document) -> None:
-        node = ID[f"document/{self.res.documents[(facts.article, document.key)]}"]
+        doc_id = self.res.documents[(facts.article, document.key)]
+        node = ID[f"document/{doc_id}"]
         g = self.sentence_graph(facts, document.spans[0].sentence)
         self.rule(facts, node, document.why.get("document", ""), document.spans[0].sentence)
         g.add((node, RDF.type, KG[document.kind]))
         g.add((node, DCTERMS.title, Literal(document.title)))
         g.add((node, RDFS.label, Literal(document.title)))
-        status = self.res.document_status.get(self.res.documents[(facts.article, document.key)], document.status)
+        status = self.res.document_status.get(doc_id, document.status)
         g.add((node, KG.status, KG.Signed if status == "signed" else KG.Planned))
         g.add((node, DCTERMS.source, self.article(facts)))
         if document.date:
@@ -313,9 +316,7 @@ class _Writer:
             person = self.person(facts, key)
             if person is not None:
                 g.add((node, KG.signatory, person))
-                sentences = {sp.sentence for sp in document.spans}
-                where = min((sp.sentence for sp in self._spans(facts, key) if sp.sentence in sentences),
-                            default=document.spans[0].sentence)
+                where = self._read_in(key, {sp.sentence for sp in document.spans}, document.spans[0].sentence)
                 self.rule(facts, node, document.why.get("signatories", ""), where, person)
         for state in document.parties:
             g.add((node, KG.party, self.state(state)))

@@ -68,21 +68,11 @@ def extract_article(article: Article, lexicon: Lexicon) -> ArticleFacts:
     return facts
 
 
-def _named_states(a) -> list[str]:
-    """States a sentence names, in order, by name or demonym (a city is a place, not a side)."""
-    states: list[str] = []
-    for i, label in enumerate(a.labels):
-        if a.covered[i] == i and label.kind == "state" and label.values[0].form not in {"city", "capital"}:
-            if label.values[0].state not in states:
-                states.append(label.values[0].state)
-    return states
-
-
 def _states_of(view, pair) -> list[str]:
     """States a sentence names ("signed between Georgia and the Republic of Latvia:"), or the
     article's two states when it speaks of "the two presidents/countries/sides"."""
     a = view.a
-    states = _named_states(a)
+    states = a.states_named()      # by name or demonym: a city is a place, not a side
     if not states and "two" in {t.fold for t in a.tokens} and len(pair) == 2:
         states = list(pair)
     return states
@@ -321,7 +311,7 @@ def _relations(views, article: Article, pair) -> list[Relation]:
         if "diplomatic relations" not in text or "establish" not in text:
             continue
         a = view.a
-        states = _named_states(a)
+        states = a.states_named()
         if len(states) < 2 and "two countries" in text and len(pair) == 2:
             states = list(pair)
         if len(states) != 2:

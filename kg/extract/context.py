@@ -314,6 +314,13 @@ def assign_states(article: Article, views, reg: ArticlePeople, meetings: list[Me
     for key, evidence in sides.items():
         if key not in final and evidence.like and evidence.like in final:
             final[key] = Evidence(final[evidence.like].state, evidence.rule, RANK_SIDE)
+    venue: list[str | None] = []          # the state the events are held in, read once when first needed
+
+    def venue_state() -> str | None:
+        if not venue:
+            venue.append(_venue(article, views, meetings, lexicon))
+        return venue[0]
+
     # counterparts: "X and his Fijian counterpart Y" -- X is on the other side
     for person in people:
         other = by_key.get(person.counterpart_of) if person.counterpart_of else None
@@ -325,17 +332,14 @@ def assign_states(article: Article, views, reg: ArticlePeople, meetings: list[Me
             mine = home if home and home != theirs else next((s for s in principal if s != theirs), None)
             if mine is None:
                 # "X held talks with his Ugandan counterpart Y in Nairobi": the host's state
-                place = _venue(article, views, meetings, lexicon)
+                place = venue_state()
                 mine = place if place != theirs else None
             if mine:
                 final[p.key] = Evidence(mine, "S-counterpart", RANK_SIDE)
     # "Host President X": the state the event is held in
-    venue = None
     for person in people:
-        if person.key not in final and any(q.host for q in person.posts):
-            venue = venue or _venue(article, views, meetings, lexicon)
-            if venue:
-                final[person.key] = Evidence(venue, "S-host-title", RANK_SIDE)
+        if person.key not in final and any(q.host for q in person.posts) and venue_state():
+            final[person.key] = Evidence(venue_state(), "S-host-title", RANK_SIDE)
     for person in people:
         if person.key in final or not person.posts or _in_org(person) or not home:
             continue

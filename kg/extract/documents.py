@@ -691,6 +691,9 @@ def read_table_row(view: SentenceView, reg: ArticlePeople, lexicon: Lexicon, pai
     return [raw]
 
 
+NAMES = frozenset({"name", "official", "alias"})      # a state named as itself, not by its demonym
+
+
 def _by_after_circumstance(a, e: int, titles: list[int]) -> int | None:
     """The 'by' of a passive signing after a phrase of place, time or side."""
     n = len(a.tokens)
@@ -720,12 +723,7 @@ def _agent_states(a, end: int, people) -> list[str]:
                  and a.tokens[j].fold not in {"and"}), n)
     if any(k < s < stop for _, s, _ in people):
         return []
-    states: list[str] = []
-    for j in range(k + 2, stop):
-        label = a.labels[j]
-        if a.covered[j] == j and label.kind == "state" and label.values[0].form in {"name", "official", "alias"}:
-            if label.values[0].state not in states:
-                states.append(label.values[0].state)
+    states = a.states_named(k + 2, stop, NAMES)
     return states if len(states) >= 2 else []
 
 
@@ -738,15 +736,7 @@ def _subject_states(a, verbs: list[int], people) -> list[str]:
     begin = max([k + 1 for k in range(verb) if a.tokens[k].text in {",", ";", ":"}] or [0])
     if any(begin <= s < verb for _, s, _ in people):
         return []
-    states: list[str] = []
-    for k in range(begin, verb):
-        label = a.labels[k]
-        if a.covered[k] == k and label.kind == "state" and label.values[0].form in {"name", "official", "alias"}:
-            nxt = label.end
-            if nxt < len(a.tokens) and a.label(nxt).kind in {"body", "post", "portfolio", "name", "word"}:
-                continue          # "the Ghana Ports Authority", "Kenya's minister"
-            if label.values[0].state not in states:
-                states.append(label.values[0].state)
+    states = a.states_named(begin, verb, NAMES, alone=True)
     return states if len(states) >= 2 else []
 
 

@@ -116,13 +116,13 @@ def _main_clause(a: Analysed, events: list) -> str:
     return " ".join(out)
 
 
-def _historical(a: Analysed, ref: dt.date | None, events: list = ()) -> bool:
-    """The sentence tells of an earlier year ("in 2019", "in September 2023", "then-President")."""
+def _historical(a: Analysed, ref: dt.date | None, text: str) -> bool:
+    """The sentence (`text`: its main clause) tells of an earlier year ("in 2019", "in September
+    2023", "then-President")."""
     if any(t.fold == "then" and k + 1 < len(a.tokens) and a.tokens[k + 1].text == "-" for k, t in enumerate(a.tokens)):
         return True
     if ref is None:
         return False
-    text = _main_clause(a, list(events))
     if any(int(y) < ref.year for _, _, y in years(text)):
         return True
     return any(int(y) < ref.year for y in re.findall(r"\b(?:19|20)\d\d\b", text)) and " had " in f" {text} "
@@ -384,7 +384,8 @@ def read_meetings(views: list[SentenceView], lexicon: Lexicon, published: dt.dat
         all_types = {ev.event for _, _, values in view.events for ev in values}
         kinds = {ev.kind for _, _, values in ok_events for ev in values if ev.kind}
         words = {t.fold for t in a.tokens}
-        historical = _historical(a, ref, view.events) or bool(PAST_MARKS.search(_main_clause(a, view.events))) or any(
+        main_clause = _main_clause(a, view.events)
+        historical = _historical(a, ref, main_clause) or bool(PAST_MARKS.search(main_clause)) or any(
             when == "past" and any(v.event in {"meet", "receive", "anchor"} for v in values)
             for _, _, values, when in times)
         signing = "sign" in all_types

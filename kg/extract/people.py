@@ -1013,12 +1013,7 @@ def _respectively(a: Analysed, reg: ArticlePeople, person: Person, title: TitleP
     if person.key in given:
         return
     given.append(person.key)
-    states: list[str] = []
-    for k in range(title.begin, min(title.end, len(a.tokens))):
-        label = a.labels[k]
-        if a.covered[k] == k and label.kind == "state" and label.values[0].form in {"name", "official", "alias", "demonym"}:
-            if label.values[0].state not in states:
-                states.append(label.values[0].state)
+    states = a.states_named(title.begin, min(title.end, len(a.tokens)))
     if len(states) < 2 or len(given) > len(states):
         return
     state = states[len(given) - 1]

@@ -63,6 +63,23 @@ class Analysed:
         base = self.sentence.begin
         return base + self.tokens[start].start, base + self.tokens[end - 1].end
 
+    def states_named(self, begin: int = 0, end: int | None = None,
+                     forms: frozenset = frozenset({"name", "official", "alias", "demonym"}),
+                     alone: bool = False) -> list[str]:
+        """The states named among tokens[begin:end], in order, once each, by the given forms;
+        `alone`: not as the first word of a name ("the Ghana Ports Authority", "Kenya's minister")."""
+        states: list[str] = []
+        for k in range(begin, len(self.tokens) if end is None else end):
+            label = self.labels[k]
+            if self.covered[k] != k or label.kind != "state" or label.values[0].form not in forms:
+                continue
+            if alone and label.end < len(self.tokens) and self.label(label.end).kind in {
+                    "body", "post", "portfolio", "name", "word"}:
+                continue
+            if label.values[0].state not in states:
+                states.append(label.values[0].state)
+        return states
+
 
 def analyse(sentence: Sentence, lexicon: Lexicon) -> Analysed:
     tokens = _split_state_compounds(tokenize(sentence.text), lexicon)
