@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .build import BuildSummary, build
 from .query import format_result, run_query
-from .store import open_dataset
+from .store import open_dataset, open_store
 from .validate import Problem, validate_dataset
 
 
@@ -18,8 +18,7 @@ def query(query_file: Path, kg_dir: Path = Path("build"), fmt: str = "table", bi
 
         result = remote_query(endpoint, read_query(query_file), str(query_file), bindings, allow_remote)
         return format_result(result, fmt)
-    ds = open_dataset(kg_dir)
-    return format_result(run_query(ds, query_file, bindings, allow_remote), fmt)
+    return format_result(run_query(open_store(kg_dir), query_file, bindings, allow_remote), fmt)
 
 
 def explain(articles: list[Path], lexicon_dir: Path | None = None) -> str:
@@ -48,7 +47,7 @@ def push(kg_dir: Path, endpoint: str, graph_base: str | None = None, mode: str =
 
 def validate(kg_dir: Path = Path("build")) -> list[Problem]:
     """Problems of a built graph (SHACL shapes and consistency checks)."""
-    return validate_dataset(open_dataset(kg_dir))
+    return validate_dataset(open_store(kg_dir))
 
 
 def visualise(kg_dir: Path = Path("build"), output: Path = Path("build/network.html"), view: str = "states",
@@ -56,7 +55,7 @@ def visualise(kg_dir: Path = Path("build"), output: Path = Path("build/network.h
     """Write the interactive network page of a built graph."""
     from .viz import visualise as draw
 
-    return draw(open_dataset(kg_dir), output, view=view, focus=focus, since=since, until=until, hops=hops)
+    return draw(open_store(kg_dir), output, view=view, focus=focus, since=since, until=until, hops=hops)
 
 
 __all__ = ["build", "query", "validate", "visualise", "export", "push", "BuildSummary", "Problem"]

@@ -1,32 +1,51 @@
-"""The build, stage by stage: articles -> facts (JSON) -> resolved entities -> RDF -> reasoning
--> validation -> files. Each stage hands plain data to the next; outputs are written to a
-temporary file and renamed into place, so a failed build leaves the previous one intact.
+"""The build, stage by stage: read -> extract (facts, JSON) -> resolve -> RDF (N-Quads per group of
+articles) -> store (Oxigraph) -> reason (owlrl per part) -> validate -> write (kg.trig, report).
+
+Each stage hands plain data to the next, and the per-article and per-part work is cached in the
+output folder under keys that change when its inputs do (the article's bytes, the code, lexicon,
+ontology and shapes versions, and for RDF the resolution of the article's mentions), so a build
+after adding one article extracts one article, rewrites the RDF of its group and reasons again
+over the parts that changed. The new build is assembled in a folder beside the output and swapped
+in at the end: a build that fails or is killed leaves the previous one whole and queryable.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
+import hashlib
 import json
+import multiprocessing
+import os
 import re
+import shutil
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from rdflib import RDF, Graph, URIRef
-from rdflib.namespace import FOAF
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
 
 from .article import read_article
 from .errors import ArticleError, InputError
 from .extract import extract_article
+from .export import nt_term
 from .facts import ArticleFacts
-from .files import write_atomic
-from .graph import G_INFERRED, ID, KG, ORG, facts_to_dataset
+from .graph import G_INFERRED, G_ONTOLOGY, ID, KG, ORG, PREFIXES, facts_to_dataset
 from .lexicon import load_lexicon
-from .reason import reason
-from .resolve import resolve
+from .progress import Progress
+from .reason import disjoint_pairs, forward_closure, part_key, reason_part
+from .resolve import resolve, view
 from .resources import LEXICON_DIR, ONTOLOGY_FILE, SHAPES_FILE
-from .store import DATASET_FILE, MERGED_FILE, REPORT_FILE
-from .validate import Problem, evidence, load_graph, validate_dataset
+from .store import (BUILD_PRODUCTS, CACHE_DIR, DATASET_FILE, FACTS_DIR, REPORT_FILE, STORE_DIR, GraphStore,
+                    to_rdflib)
+from .validate import Problem, check_problems, evidence, load_graph, shacl_results
+
+PACKAGE = Path(__file__).resolve().parent
+GROUP_SIZE = 32          # articles per RDF group and reasoning part, on average (content-defined)
+STAGES = ("read", "extract", "resolve", "rdf", "store", "reason", "validate", "write")
+EXTRACTION = str(ID) + "extraction/"
 
 
 @dataclass
@@ -40,12 +59,16 @@ class BuildSummary:
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     output: str = ""
+    stages: dict[str, float] = field(default_factory=dict)     # seconds per stage
+    reused: dict[str, str] = field(default_factory=dict)       # what the cache gave: "facts": "52/53"
 
     def lines(self) -> list[str]:
         out = [f"articles: {self.articles} read, {len(self.skipped)} skipped"]
         out += [f"  {k}: {v}" for k, v in self.entities.items()]
         out.append(f"triples: {self.asserted} asserted, {self.inferred} inferred")
         out.append(f"inconsistencies: {len(self.inconsistencies)}; shape or check problems: {len(self.problems)}")
+        if self.reused:
+            out.append("reused from the cache: " + ", ".join(f"{k} {v}" for k, v in self.reused.items()))
         out.append(f"written: {self.output} ({self.seconds:.1f} s)")
         return out
 
@@ -60,88 +83,526 @@ def article_files(folder: Path) -> list[Path]:
     return files
 
 
+def _extract_one(path: Path, lexicon) -> tuple[ArticleFacts | None, str | None]:
+    try:
+        article = read_article(path, lexicon.is_title)
+    except ArticleError as exc:
+        return None, f"warning: {exc}; skipped"
+    try:
+        return extract_article(article, lexicon), None
+    except Exception as exc:      # a rule that fails on one article must not stop the build
+        return None, (f"warning: {path}: extraction failed ({exc.__class__.__name__}: {exc}); skipped — "
+                      "please report it with the article")
+
+
 def extract_corpus(files: list[Path], lexicon, warn: Callable[[str], None]) -> tuple[list[ArticleFacts], list[str]]:
+    """Extract the facts of each file in one process, skipping (with a warning) what cannot be read."""
     corpus, skipped = [], []
     for path in files:
-        try:
-            article = read_article(path, lexicon.is_title)
-        except ArticleError as exc:
-            warn(f"warning: {exc}; skipped")
+        facts, problem = _extract_one(path, lexicon)
+        if facts is None:
+            warn(problem)
             skipped.append(str(path))
-            continue
-        try:
-            corpus.append(extract_article(article, lexicon))
-        except Exception as exc:      # a rule that fails on one article must not stop the build
-            warn(f"warning: {path}: extraction failed ({exc.__class__.__name__}: {exc}); skipped — "
-                 "please report it with the article")
-            skipped.append(str(path))
+        else:
+            corpus.append(facts)
     return corpus, skipped
 
 
+# ------------------------------------------------------------------ versions and the cache
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(hashlib.sha256(part).digest())
+    return h.hexdigest()
+
+
+def _files_digest(paths) -> str:
+    return _digest(*(p.name.encode() + b"\0" + p.read_bytes() for p in sorted(paths)))
+
+
+@dataclass
+class Versions:
+    """What the cached work depends on besides the article: a change to any of them makes the
+    cached results it touches stale."""
+    extractor: str
+    lexicon: str
+    writer: str
+    ontology: str
+    shapes: str
+
+    @classmethod
+    def of(cls, lexicon_dir: Path, ontology_file: Path, shapes_file: Path) -> "Versions":
+        extractor = [PACKAGE / "article.py", PACKAGE / "facts.py", PACKAGE / "lexicon.py",
+                     *sorted((PACKAGE / "extract").glob("*.py"))]
+        return cls(extractor=_files_digest(extractor),
+                   lexicon=_files_digest(p for p in Path(lexicon_dir).iterdir() if p.is_file()),
+                   writer=_files_digest([PACKAGE / "graph.py", PACKAGE / "resolve.py"]),
+                   ontology=_digest(Path(ontology_file).read_bytes()),
+                   shapes=_digest(Path(shapes_file).read_bytes(), *(p.read_bytes() for p in sorted(
+                       (PACKAGE.parent / "queries" / "checks").glob("*")) if p.is_file())))
+
+
+class Cache:
+    """Content-addressed files under `cache/KIND/KEY`: written once, never changed. Entries the new
+    build uses are hard-linked from the previous build's cache (no copy); the rest are dropped with it."""
+
+    def __init__(self, new: Path, old: Path | None):
+        self.new, self.old = new, old
+        self.hits: dict[str, int] = {}
+        self.misses: dict[str, int] = {}
+
+    def path(self, kind: str, key: str) -> Path:
+        return self.new / kind / key
+
+    def get(self, kind: str, key: str) -> Path | None:
+        target = self.path(kind, key)
+        if target.exists():
+            return target
+        if self.old is not None:
+            source = self.old / kind / key
+            if source.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(source, target)
+                except OSError:
+                    shutil.copyfile(source, target)
+                self.hits[kind] = self.hits.get(kind, 0) + 1
+                return target
+        self.misses[kind] = self.misses.get(kind, 0) + 1
+        return None
+
+    def put(self, kind: str, key: str, data: bytes) -> Path:
+        target = self.path(kind, key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+        return target
+
+    def reused(self, kind: str) -> str:
+        hits, misses = self.hits.get(kind, 0), self.misses.get(kind, 0)
+        return f"{hits}/{hits + misses}"
+
+
+# ------------------------------------------------------------------ parallel work
+
+def _pool(jobs: int, initializer, initargs):
+    """Worker processes forked from this one, so that what they need (lexicon, resolution,
+    ontology) is inherited rather than pickled per task."""
+    context = multiprocessing.get_context("fork")
+    return context.Pool(jobs, initializer=initializer, initargs=initargs)
+
+
+_WORKER: dict = {}      # per worker process: set once by the pool's initializer, read by its tasks
+
+
+def _init_worker(**state) -> None:
+    _WORKER.clear()
+    _WORKER.update(state)
+
+
+def _init(state: dict) -> None:
+    _init_worker(**state)
+
+
+def _extract_task(path: str) -> tuple[dict | None, str | None]:
+    facts, problem = _extract_one(Path(path), _WORKER["lexicon"])
+    return (facts.to_json() if facts else None), problem
+
+
+def _rdf_task(index: int) -> bytes:
+    return _group_nquads(_WORKER["groups"][index], _WORKER["lexicon"], _WORKER["resolution"])
+
+
+def _reason_task(lines: list[str]) -> tuple[list[str], list[str]]:
+    return _reason_lines(lines, _WORKER["ontology"])
+
+
+def _shacl_task(args: tuple[list[str], list[str]]) -> list[dict]:
+    return _shacl_lines(args[0], args[1], _WORKER["tbox"], _WORKER["shapes"])
+
+
+def _map(jobs: int, state: dict, task, items: list, advance) -> list:
+    """`task` over `items`, in order: in this process when there is little to do or one job, else
+    in `jobs` forked workers."""
+    if not items:
+        return []
+    if jobs <= 1 or len(items) < 4:
+        _init_worker(**state)
+        out = []
+        for item in items:
+            out.append(task(item))
+            advance(1)
+        _WORKER.clear()
+        return out
+    out = []
+    with _pool(jobs, _init, (state,)) as pool:
+        for result in pool.imap(task, items, chunksize=max(1, min(16, len(items) // (jobs * 8) or 1))):
+            out.append(result)
+            advance(1)
+    return out
+
+
+# ------------------------------------------------------------------ stage helpers
+
+def _groups(corpus: list[ArticleFacts]) -> list[list[ArticleFacts]]:
+    """Content-defined groups of articles: a group ends after an article whose id hashes to 0
+    modulo GROUP_SIZE, so adding or removing an article changes only the group it falls in."""
+    groups, current = [], []
+    for facts in sorted(corpus, key=lambda f: f.article):
+        current.append(facts)
+        if int(hashlib.sha1(facts.article.encode()).hexdigest()[:8], 16) % GROUP_SIZE == 0:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _group_nquads(group: list[ArticleFacts], lexicon, resolution) -> bytes:
+    ds = facts_to_dataset(group, lexicon, resolution, None)
+    return ds.serialize(format="nquads", encoding="utf-8")
+
+
+def _reason_lines(lines: list[str], ontology: Graph) -> tuple[list[str], list[str]]:
+    part = Graph(store="SimpleMemory")
+    part.parse(data="\n".join(line + " ." for line in lines), format="nt")
+    kept, problems = reason_part(ontology, set(part))
+    return sorted(" ".join(nt_term(t) for t in triple) for triple in kept), problems
+
+
+def _shacl_lines(part: list[str], inferred: list[str], tbox: Graph, shapes: Graph) -> list[dict]:
+    data = Graph()            # pySHACL needs a context-aware store
+    data.parse(data="\n".join(line + " ." for line in part + inferred), format="nt")
+    for triple in tbox:
+        data.add(triple)
+    return shacl_results(data, shapes)
+
+
+def _nt(quad) -> str:
+    return f"{quad.subject} {quad.predicate} {quad.object}"
+
+
+def _counts(store: ox.Store) -> dict[str, int]:
+    counts = {}
+    for cls, name in ((str(PREFIXES["foaf"]) + "Person", "people"), (str(KG.State), "states"),
+                      (str(ORG.Post), "posts"), (str(KG.GovernmentBody), "government bodies"),
+                      (str(KG.Meeting), "meetings"), (str(KG.Document), "documents"),
+                      (str(KG.DiplomaticRelations), "diplomatic relations"), (str(KG.Milestone), "milestones")):
+        rows = store.query("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c",
+                           substitutions={ox.Variable("c"): ox.NamedNode(cls)})
+        counts[name] = sum(int(row["n"].value) for row in rows)
+    return counts
+
+
+def _count(store: ox.Store, graph: ox.NamedNode | None = None) -> int:
+    query = ("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g" if graph else
+             "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    subs = {ox.Variable("g"): graph} if graph else None
+    return sum(int(row["n"].value) for row in store.query(query, substitutions=subs))
+
+
+# ------------------------------------------------------------------ the folder swap
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directories in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def _swap_in(work: Path, output: Path) -> None:
+    if not output.exists():
+        os.rename(work, output)
+        return
+    if _exchange(work, output):
+        shutil.rmtree(work, ignore_errors=True)          # `work` now holds the previous build
+        return
+    old = output.with_name(f".{output.name}.old-{os.getpid()}")
+    os.rename(output, old)
+    os.rename(work, output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _carry_over(output: Path, work: Path) -> None:
+    """Files the user keeps in the output folder (a network page, notes) move to the new build."""
+    if not output.is_dir():
+        return
+    for entry in output.iterdir():
+        if entry.name in BUILD_PRODUCTS or entry.name.startswith("."):
+            continue
+        target = work / entry.name
+        try:
+            if entry.is_dir():
+                shutil.copytree(entry, target, copy_function=os.link, symlinks=True)
+            else:
+                os.link(entry, target)
+        except OSError:
+            (shutil.copytree(entry, target, symlinks=True) if entry.is_dir() else shutil.copy2(entry, target))
+
+
+def _clear_leftovers(output: Path) -> None:
+    """Folders of builds that were killed: removed unless their process still runs."""
+    for entry in output.parent.glob(f".{output.name}.build-*"):
+        try:
+            pid = int(entry.name.rsplit("-", 1)[1])
+            os.kill(pid, 0)
+            continue                                     # a build running now
+        except (ValueError, ProcessLookupError):
+            pass
+        except PermissionError:
+            continue
+        shutil.rmtree(entry, ignore_errors=True)
+
+
+def _check_output(output: Path) -> None:
+    if output.exists() and not output.is_dir():
+        raise InputError(f"{output}: is a file; give --output a folder (it is created if missing)")
+    if output.is_dir() and any(output.iterdir()) and not (output / REPORT_FILE).exists() \
+            and not (output / DATASET_FILE).exists():
+        raise InputError(f"{output}: is a folder that holds no kg build; give --output a new or empty "
+                         "folder (a build replaces the folder's contents)")
+
+
+# ------------------------------------------------------------------ the build
+
 def build(input_dir: Path, output_dir: Path, lexicon_dir: Path | None = None,
           ontology_file: Path | None = None, shapes_file: Path | None = None,
-          warn: Callable[[str], None] = lambda message: None) -> BuildSummary:
-    """Build the knowledge graph of the articles in `input_dir` into `output_dir`."""
+          warn: Callable[[str], None] = lambda message: None, jobs: int | None = None,
+          rebuild: bool = False, progress: Progress | None = None) -> BuildSummary:
+    """Build the knowledge graph of the articles in `input_dir` into `output_dir`, reusing the
+    cached work of the previous build there unless `rebuild`."""
     started = time.perf_counter()
-    output_dir = Path(output_dir)
-    if output_dir.exists() and not output_dir.is_dir():
-        raise InputError(f"{output_dir}: is a file; give --output a folder (it is created if missing)")
-    lexicon = load_lexicon(Path(lexicon_dir or LEXICON_DIR))
-    ontology = load_graph(Path(ontology_file or ONTOLOGY_FILE), "ontology")
+    output = Path(output_dir).absolute()
+    _check_output(output)
+    lexicon_dir = Path(lexicon_dir or LEXICON_DIR)
+    ontology_file = Path(ontology_file or ONTOLOGY_FILE)
     shapes_file = Path(shapes_file or SHAPES_FILE)
-    load_graph(shapes_file, "SHACL shapes")          # fail early on a broken shapes file
+    lexicon = load_lexicon(lexicon_dir)
+    ontology = load_graph(ontology_file, "ontology")
+    shapes = load_graph(shapes_file, "SHACL shapes")          # fail early on a broken shapes file
     files = article_files(input_dir)
+    versions = Versions.of(lexicon_dir, ontology_file, shapes_file)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    progress = progress or Progress("quiet")
 
-    corpus, skipped = extract_corpus(files, lexicon, warn)
-    for facts in corpus:
-        write_atomic(output_dir / "facts" / f"{facts.article}.json",
-                     json.dumps(facts.to_json(), ensure_ascii=False, indent=1).encode("utf-8"))
-    resolution = resolve(corpus)
-    ds = facts_to_dataset(corpus, lexicon, resolution, ontology)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    _clear_leftovers(output)
+    work = output.parent / f".{output.name}.build-{os.getpid()}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    old_cache = None if rebuild or not (output / CACHE_DIR).is_dir() else output / CACHE_DIR
+    cache = Cache(work / CACHE_DIR, old_cache)
+    try:
+        summary = _run(files, work, lexicon, ontology, shapes, versions, cache, jobs, warn, progress)
+        _carry_over(output, work)
+        _swap_in(work, output)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    summary.output = str(output / DATASET_FILE)
+    summary.seconds = time.perf_counter() - started
+    return summary
 
-    asserted = Graph()
-    extraction = str(ID) + "extraction/"
-    for triple in ds.triples((None, None, None)):
-        if not str(triple[0]).startswith(extraction):       # provenance of rules takes no part in reasoning
-            asserted.add(triple)
-    inferred, inconsistencies = reason(asserted)
-    ig = ds.graph(G_INFERRED)
-    for triple in inferred:
-        ig.add(triple)
 
-    problems = validate_dataset(ds, shapes_file)
+def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: Versions, cache: Cache,
+         jobs: int, warn, progress: Progress) -> BuildSummary:
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = timings.get(stage, 0.0) + now - clock
+        clock = now
+
+    # read: the bytes of each article and its cache key
+    keys = {}
+    with progress.stage("read", len(files)) as advance:
+        for path in files:
+            keys[path] = _digest(versions.extractor.encode(), versions.lexicon.encode(), path.name.encode(),
+                                 path.read_bytes())
+            advance()
+    lap("read")
+
+    # extract: cached facts, or the extractor in parallel
+    facts_of: dict[Path, ArticleFacts] = {}
+    todo = []
+    for path in files:
+        hit = cache.get("facts", keys[path])
+        if hit is None:
+            todo.append(path)
+        else:
+            facts_of[path] = ArticleFacts.from_json(json.loads(hit.read_bytes()))
+    skipped = []
+    with progress.stage("extract", len(todo)) as advance:
+        results = _map(jobs, {"lexicon": lexicon}, _extract_task, [str(p) for p in todo], advance)
+    for path, (data, problem) in zip(todo, results):
+        if data is None:
+            warn(problem)
+            skipped.append(str(path))
+            continue
+        cache.put("facts", keys[path], json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        facts_of[path] = ArticleFacts.from_json(data)
+    corpus = [facts_of[p] for p in files if p in facts_of]
+    (work / FACTS_DIR).mkdir()
+    for path in files:
+        if path in facts_of:
+            os.link(cache.path("facts", keys[path]), work / FACTS_DIR / f"{facts_of[path].article}.json")
+    lap("extract")
+
+    # resolve: one node per real entity across the corpus
+    with progress.stage("resolve", None):
+        resolution = resolve(corpus)
+    fact_keys = {facts_of[p].article: keys[p] for p in files if p in facts_of}
+    lap("resolve")
+
+    # rdf: N-Quads per group of articles, rewritten when an article or the resolution of its
+    # mentions changed
+    groups = _groups(corpus)
+    group_keys = []
+    for group in groups:
+        h = hashlib.sha256(versions.writer.encode())
+        for facts in group:
+            h.update(fact_keys[facts.article].encode())
+            h.update(json.dumps(view(resolution, facts), sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        group_keys.append(h.hexdigest()[:32])
+    missing = [i for i, key in enumerate(group_keys) if cache.get("rdf", key) is None]
+    with progress.stage("rdf", len(missing), unit="group") as advance:
+        written = _map(jobs, {"lexicon": lexicon, "resolution": resolution, "groups": groups}, _rdf_task,
+                       missing, advance)
+    for index, data in zip(missing, written):
+        cache.put("rdf", group_keys[index], data)
+    lap("rdf")
+
+    # store: the named graphs, and their union as the default graph
+    store_path = work / STORE_DIR
+    store = ox.Store(str(store_path))
+    with progress.stage("store", len(groups) + 1, unit="group") as advance:
+        store.bulk_load(ontology.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES,
+                        to_graph=ox.NamedNode(str(G_ONTOLOGY)))
+        advance()
+        for key in group_keys:
+            store.bulk_load(path=str(cache.path("rdf", key)), format=ox.RdfFormat.N_QUADS)
+            advance()
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    lap("store")
+
+    # reason: owlrl over each group's triples and what they reach
+    default = ox.DefaultGraph()
+
+    def outgoing(iri: str):
+        return [(q.subject, q.predicate, q.object)
+                for q in store.quads_for_pattern(ox.NamedNode(iri), None, None, default)]
+
+    def iri_of(term) -> str | None:
+        return term.value if isinstance(term, ox.NamedNode) else None
+
+    parts, part_keys = [], []
+    with progress.stage("reason", len(groups), unit="part") as advance:
+        for key in group_keys:
+            seeds = [(q.subject, q.predicate, q.object)
+                     for q in ox.parse(path=str(cache.path("rdf", key)), format=ox.RdfFormat.N_QUADS)
+                     if not q.subject.value.startswith(EXTRACTION)]
+            part = forward_closure(seeds, outgoing, iri_of)
+            lines = sorted(f"{s} {p} {o}" for s, p, o in part)
+            parts.append(lines)
+            part_keys.append(part_key(lines, versions.ontology))
+        missing = [i for i, key in enumerate(part_keys) if cache.get("reason", key) is None]
+        results = _map(jobs, {"ontology": ontology}, _reason_task, [parts[i] for i in missing], advance)
+        for index, (inferred, problems) in zip(missing, results):
+            cache.put("reason", part_keys[index], json.dumps({"inferred": inferred, "inconsistencies": problems},
+                                                              ensure_ascii=False).encode("utf-8"))
+    inferred_of, inconsistencies = [], []
+    for key in part_keys:
+        data = json.loads(cache.path("reason", key).read_bytes())
+        inferred_of.append(data["inferred"])
+        inconsistencies += [m for m in data["inconsistencies"] if m not in inconsistencies]
+    inferred = sorted(set(line for lines in inferred_of for line in lines))
+    g_inferred = f"<{G_INFERRED}>"
+    if inferred:
+        store.bulk_load("".join(f"{line} {g_inferred} .\n" for line in inferred).encode("utf-8"),
+                        ox.RdfFormat.N_QUADS)
+        store.bulk_load("".join(f"{line} .\n" for line in inferred).encode("utf-8"), ox.RdfFormat.N_TRIPLES)
+    inconsistencies += _clashes_across_parts(store, ontology, inconsistencies)
+    lap("reason")
+
+    # validate: the shapes per part (with its inferences), the checks over the whole store
+    view_store = GraphStore(store, work)
+    shape_keys = [hashlib.sha256(f"{k}\n{versions.shapes}".encode()).hexdigest()[:32] for k in part_keys]
+    missing = [i for i, key in enumerate(shape_keys) if cache.get("shacl", key) is None]
+    with progress.stage("validate", len(missing), unit="part") as advance:
+        tbox = ontology
+        found = _map(jobs, {"tbox": tbox, "shapes": shapes}, _shacl_task,
+                     [(parts[i], inferred_of[i]) for i in missing], advance)
+    for index, results in zip(missing, found):
+        cache.put("shacl", shape_keys[index], json.dumps(results, ensure_ascii=False).encode("utf-8"))
+    problems, seen = [], set()
+    for key in shape_keys:
+        for item in json.loads(cache.path("shacl", key).read_bytes()):
+            mark = (item["severity"], item["check"], item["node"], item["message"])
+            if mark not in seen:
+                seen.add(mark)
+                node = URIRef(item["node"]) if item["node"].startswith(("http://", "https://")) else None
+                problems.append(Problem(*mark, evidence(view_store, node) if node is not None else None))
+    problems += check_problems(view_store)
     for problem in problems:
         warn(problem.line())
-    for item in inconsistencies:
-        nodes = re.findall(r"https://w3id\.org/diplokg/id/[^\s,)'\"]+", item.message)
-        sentence = next((text for text in (evidence(ds, URIRef(n)) for n in nodes) if text), None)
-        warn(f"INCONSISTENT: {item.message}" + (f' (from: "{sentence[:120]}")' if sentence else ""))
+    for message in inconsistencies:
+        nodes = re.findall(r"https://w3id\.org/diplokg/id/[^\s,)'\"]+", message)
+        sentence = next((text for text in (evidence(view_store, URIRef(n)) for n in nodes) if text), None)
+        warn(f"INCONSISTENT: {message}" + (f' (from: "{sentence[:120]}")' if sentence else ""))
+    lap("validate")
 
+    # write: the TriG file from the store's named graphs, and the report
     summary = BuildSummary(articles=len(corpus), skipped=skipped)
-    counts = Counter()
-    for cls, name in ((FOAF.Person, "people"), (KG.State, "states"), (ORG.Post, "posts"),
-                      (KG.GovernmentBody, "government bodies"), (KG.Meeting, "meetings"),
-                      (KG.Document, "documents"), (KG.DiplomaticRelations, "diplomatic relations"),
-                      (KG.Milestone, "milestones")):
-        counts[name] = len(set(ds.subjects(RDF.type, cls)))
-    summary.entities = dict(counts)
-    summary.asserted = len(asserted) - len(ontology)
-    summary.inferred = len(inferred)
-    summary.inconsistencies = [i.message for i in inconsistencies]
-    summary.problems = problems
-
-    write_atomic(output_dir / DATASET_FILE, ds.serialize(format="trig").encode("utf-8"))
-    merged = Graph()
-    for prefix, ns in ds.namespaces():
-        merged.bind(prefix, ns)
-    for triple in ds.triples((None, None, None)):
-        merged.add(triple)
-    write_atomic(output_dir / MERGED_FILE, merged.serialize(format="turtle").encode("utf-8"))
-    summary.seconds = time.perf_counter() - started
-    summary.output = str(output_dir / DATASET_FILE)
+    summary.entities = _counts(store)
+    with progress.stage("write", None):
+        named = (q for q in store.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
+        ox.serialize(named, str(work / DATASET_FILE), ox.RdfFormat.TRIG,
+                     prefixes={k: str(v) for k, v in PREFIXES.items()})
+        total = _count(store)
+        rules = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?x a <{KG.Extraction}> ; ?p ?o }}")
+        summary.asserted = (total - len(inferred) - _count(store, ox.NamedNode(str(G_ONTOLOGY)))
+                            - int(next(iter(rules))["n"].value))     # the rules' provenance is not counted
+        summary.inferred = len(inferred)
+        summary.inconsistencies = inconsistencies
+        summary.problems = problems
+        summary.reused = {kind: cache.reused(kind) for kind in ("facts", "rdf", "reason", "shacl")}
+        store.flush()
+        del store, view_store
+        gc.collect()
+    lap("write")
+    summary.stages = timings
     report = {"articles": summary.articles, "skipped": skipped, "entities": summary.entities,
               "asserted": summary.asserted, "inferred": summary.inferred,
               "inconsistencies": summary.inconsistencies,
-              "problems": [p.__dict__ for p in problems], "seconds": round(summary.seconds, 2)}
-    write_atomic(output_dir / REPORT_FILE, json.dumps(report, indent=1, ensure_ascii=False).encode("utf-8"))
+              "problems": [p.__dict__ for p in problems], "reused": summary.reused,
+              "stages": {k: round(v, 3) for k, v in timings.items()}}
+    (work / REPORT_FILE).write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
     return summary
+
+
+def _clashes_across_parts(store: ox.Store, ontology: Graph, known: list[str]) -> list[str]:
+    """A node given two disjoint classes by two different parts: owlrl is asked about it alone."""
+    from rdflib import RDF
+
+    messages = []
+    for pair in disjoint_pairs(ontology):
+        a, b = sorted(pair)
+        rows = store.query("SELECT DISTINCT ?s ?a ?b WHERE { ?s a ?a , ?b }",
+                           substitutions={ox.Variable("a"): ox.NamedNode(str(a)), ox.Variable("b"): ox.NamedNode(str(b))})
+        for row in rows:
+            node = row["s"].value
+            if any(node in m for m in known + messages):
+                continue
+            types = [(URIRef(node), RDF.type, to_rdflib(r["c"])) for r in store.query(
+                "SELECT ?s ?c WHERE { ?s a ?c }", substitutions={ox.Variable("s"): row["s"]})]
+            _, found = reason_part(ontology, set(types))
+            messages += [m for m in found if m not in known and m not in messages]
+    return messages

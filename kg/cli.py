@@ -16,7 +16,10 @@ from .errors import InputError, KgError
 
 
 def _build(args) -> int:
-    summary = api.build(args.input, args.output, lexicon_dir=args.lexicon, warn=_warn)
+    from .progress import Progress
+
+    summary = api.build(args.input, args.output, lexicon_dir=args.lexicon, warn=_warn, jobs=args.jobs,
+                        rebuild=args.rebuild, progress=Progress("quiet" if args.quiet else "auto"))
     print("\n".join(summary.lines()))
     return 0
 
@@ -76,6 +79,16 @@ def _viz(args) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of processes (1 or more)")
+    return value
+
+
 def _warn(message: str) -> None:
     print(message, file=sys.stderr)
 
@@ -91,6 +104,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--input", type=Path, default=Path("data/articles"), help="folder of .txt articles")
     p.add_argument("--output", type=Path, default=Path("build"), help="folder to write the graph to")
     p.add_argument("--lexicon", type=Path, default=None, help="folder with lexicon.toml (default: data/lexicon)")
+    p.add_argument("--jobs", type=_positive, default=None, help="processes for extraction and reasoning (default: all cores)")
+    p.add_argument("--rebuild", action="store_true", help="ignore the cache of the previous build and redo everything")
+    p.add_argument("--quiet", action="store_true", help="no progress bar or stage lines")
     p.set_defaults(run=_build)
 
     p = sub.add_parser("explain", help="show what was read in an article, the sentence and rule behind each fact")

@@ -51,7 +51,6 @@ class _Writer:
         self.ref = ds.graph(G_REFERENCE)
         self.states: set[str] = set()
         self.sentences: set[URIRef] = set()
-        self.relation_dates: dict[URIRef, str] = {}
         self.extractions = 0
         self.spans: dict[str, list] = {}       # person key -> spans, of the article being written
 
@@ -146,6 +145,7 @@ class _Writer:
     # ---------------------------------------------------------------- facts
     def write(self, facts: ArticleFacts) -> None:
         art = self.article(facts)
+        self.extractions = 0                    # extraction IRIs are numbered within their article
         p = self.prov
         p.add((art, RDF.type, KG.Article))
         p.add((art, DCTERMS.identifier, Literal(facts.path.rsplit("/", 1)[-1] or facts.article)))
@@ -177,12 +177,7 @@ class _Writer:
             g.add((node, KG.betweenState, self.state(a)))
             g.add((node, KG.betweenState, self.state(b)))
             g.add((self.state(a), KG.hasDiplomaticRelationsWith, self.state(b)))
-            if relation.date and len(relation.date) > len(self.relation_dates.get(node, "")):
-                old = self.relation_dates.get(node)
-                if old:
-                    for graph in self.ds.graphs():
-                        graph.remove((node, KG.establishedOn, date_literal(old)))
-                self.relation_dates[node] = relation.date
+            if relation.date and self.res.relation_dates.get(f"{a}-{b}") == (facts.article, relation.date):
                 g.add((node, KG.establishedOn, date_literal(relation.date)))
             g.add((node, DCTERMS.source, art))
 
@@ -329,11 +324,12 @@ class _Writer:
             g.add((node, PROV.wasDerivedFrom, ID[f"sentence/{facts.article}/{span.sentence}"]))
 
 
-def facts_to_dataset(corpus: list[ArticleFacts], lexicon: Lexicon, res: Resolution, ontology: Graph) -> Dataset:
+def facts_to_dataset(corpus: list[ArticleFacts], lexicon: Lexicon, res: Resolution, ontology: Graph | None) -> Dataset:
     ds = new_dataset()
-    og = ds.graph(G_ONTOLOGY)
-    for triple in ontology:
-        og.add(triple)
+    if ontology is not None:
+        og = ds.graph(G_ONTOLOGY)
+        for triple in ontology:
+            og.add(triple)
     writer = _Writer(ds, lexicon, res)
     for facts in corpus:
         writer.write(facts)

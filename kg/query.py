@@ -59,10 +59,16 @@ def check_query(text: str, path: str, allow_remote: bool = False):
     return prepared
 
 
-def run_query(ds: Dataset, path: Path, bindings: dict | None = None, allow_remote: bool = False) -> Result:
-    query = load_query(path, allow_remote)
+def run_query(ds, path: Path, bindings: dict | None = None, allow_remote: bool = False) -> Result:
+    """Run a saved query on an rdflib Dataset or a build's Oxigraph store (`GraphStore`)."""
+    text = read_query(path)
+    query = check_query(text, str(path), allow_remote)
     try:
-        return ds.query(query, initBindings=bindings or {})
+        if isinstance(ds, Dataset):
+            return ds.query(query, initBindings=bindings or {})
+        return ds.query(text, initNs=PREFIXES, initBindings=bindings or {})
+    except QueryError as exc:
+        raise QueryError(f"{path}: {exc}") from exc
     except Exception as exc:
         raise QueryError(f"{path}: query failed ({exc})") from exc
 

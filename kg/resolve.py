@@ -40,6 +40,7 @@ class Resolution:
     documents: dict[tuple[str, str], str] = field(default_factory=dict)   # (article, key) -> document id
     meetings: dict[tuple[str, str], str] = field(default_factory=dict)    # (article, key) -> meeting id
     document_status: dict[str, str] = field(default_factory=dict)    # document id -> signed | planned
+    relation_dates: dict[str, tuple[str, str]] = field(default_factory=dict)   # "A-B" -> (article, date)
     dropped_mentions: int = 0
 
 
@@ -120,7 +121,30 @@ def resolve(corpus: list[ArticleFacts]) -> Resolution:
                 key = (meeting.date, people)
                 meeting_id = seen.setdefault(key, meeting_id)
             res.meetings[(facts.article, meeting.key)] = meeting_id
+
+    # diplomatic relations: the most precise date any article gives (the first such article)
+    for facts in corpus:
+        for relation in facts.relations:
+            node = "-".join(relation.states)
+            best = res.relation_dates.get(node, ("", ""))[1]
+            if relation.date and len(relation.date) > len(best):
+                res.relation_dates[node] = (facts.article, relation.date)
     return res
+
+
+def view(res: Resolution, facts: ArticleFacts) -> dict:
+    """What the RDF of one article takes from the resolution of the whole corpus: when this is
+    unchanged, the article's RDF is too (the build's cache key)."""
+    people = {}
+    for person in facts.people:
+        c = res.people.get((facts.article, person.key))
+        if c is not None:
+            people[person.key] = [c.id, c.name, c.state, c.state_rank, sorted(c.stated_roles.items())]
+    documents = {d.key: [res.documents[(facts.article, d.key)],
+                         res.document_status.get(res.documents[(facts.article, d.key)])] for d in facts.documents}
+    meetings = {m.key: res.meetings[(facts.article, m.key)] for m in facts.meetings}
+    relations = {"-".join(r.states): res.relation_dates.get("-".join(r.states)) for r in facts.relations}
+    return {"people": people, "documents": documents, "meetings": meetings, "relations": relations}
 
 
 def _cluster_state(cluster: PersonCluster, persons: dict) -> None:

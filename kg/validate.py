@@ -14,7 +14,7 @@ from rdflib.namespace import SH
 
 from .errors import OntologyError
 from .graph import NIF
-from .query import load_query
+from .query import read_query
 from .resources import CHECKS_DIR, SHAPES_FILE
 
 SEVERITIES = ("error", "warning")
@@ -46,7 +46,7 @@ def load_graph(path: Path, what: str) -> Graph:
 
 def evidence(ds: Dataset, node) -> str | None:
     """The text of a sentence that asserted something about `node`."""
-    query = ("SELECT ?text WHERE { GRAPH ?g { ?node ?p ?o } ?g nif:anchorOf ?text } LIMIT 1")
+    query = ("SELECT ?node ?text WHERE { GRAPH ?g { ?node ?p ?o } ?g nif:anchorOf ?text } LIMIT 1")
     for row in ds.query(query, initNs={"nif": NIF}, initBindings={"node": node}):
         return str(row.text)
     return None
@@ -70,29 +70,45 @@ def check_header(path: Path) -> str:
     return match.group(1).strip() if match else path.stem
 
 
-def validate_dataset(ds: Dataset, shapes_file: Path = SHAPES_FILE, checks_dir: Path = CHECKS_DIR) -> list[Problem]:
-    shapes = load_graph(shapes_file, "SHACL shapes")
-    data = Graph()
-    for triple in ds.triples((None, None, None)):
-        data.add(triple)
-    problems: list[Problem] = []
+def shacl_results(data: Graph, shapes: Graph) -> list[dict]:
+    """pySHACL over `data` (inferences included, no further inference): plain records, so that a
+    build can cache them per part."""
     conforms, report, _ = shacl_validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)
+    out = []
     if not conforms:
         for result in report.subjects(RDF.type, SH.ValidationResult):
             focus = report.value(result, SH.focusNode)
-            message = report.value(result, SH.resultMessage)
-            shape = report.value(result, SH.sourceShape)
             severity = "warning" if report.value(result, SH.resultSeverity) != SH.Violation else "error"
-            problems.append(Problem(severity, _shape_name(shapes, shape), str(focus), str(message),
-                                    evidence(ds, focus) if isinstance(focus, URIRef) else None))
+            out.append({"severity": severity, "check": _shape_name(shapes, report.value(result, SH.sourceShape)),
+                        "node": str(focus), "message": str(report.value(result, SH.resultMessage))})
+    return sorted(out, key=lambda r: (r["node"], r["check"], r["message"]))
+
+
+def check_problems(ds, checks_dir: Path = CHECKS_DIR) -> list[Problem]:
+    """The consistency checks (SPARQL files) over a dataset or a build's store."""
+    problems: list[Problem] = []
     for name, severity, path in read_checks(checks_dir):
-        query = load_query(path)
+        query = read_query(path)
         problem = check_header(path)
         for row in ds.query(query):
             node = row[0]
             problems.append(Problem(severity, name, str(node), problem,
                                     evidence(ds, node) if isinstance(node, URIRef) else None))
     return problems
+
+
+def validate_dataset(ds, shapes_file: Path = SHAPES_FILE, checks_dir: Path = CHECKS_DIR) -> list[Problem]:
+    """Every problem of a whole graph (an rdflib Dataset or a build's GraphStore)."""
+    shapes = load_graph(shapes_file, "SHACL shapes")
+    data = Graph()
+    quads = ds.quads() if hasattr(ds, "quads") and not isinstance(ds, Dataset) else \
+        ((s, p, o, None) for s, p, o in ds.triples((None, None, None)))
+    for s, p, o, _ in quads:
+        data.add((s, p, o))
+    problems = [Problem(r["severity"], r["check"], r["node"], r["message"],
+                        evidence(ds, URIRef(r["node"])) if r["node"].startswith(("http://", "https://")) else None)
+                for r in shacl_results(data, shapes)]
+    return problems + check_problems(ds, checks_dir)
 
 
 def _shape_name(shapes: Graph, shape) -> str:

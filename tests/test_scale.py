@@ -1,0 +1,203 @@
+"""The build at scale (issue 9): bounded reasoning gives whole-graph owlrl's entailments, an
+incremental build gives the clean build's graph, the Oxigraph store answers every saved query as
+rdflib does, and a killed build leaves the previous one whole."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
+
+import kg
+from kg.graph import G_INFERRED
+from kg.query import run_query
+from kg.reason import reason
+from kg.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = [ROOT / "data" / "articles", ROOT / "tests" / "corpus" / "dev", ROOT / "tests" / "corpus" / "dev2"]
+EXTRACTION = "https://w3id.org/diplokg/id/extraction/"
+
+
+def corpus_of(folder: Path, sources: list[Path]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for source in sources:
+        for path in source.glob("*.txt"):
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
+def read_trig(path: Path) -> Dataset:
+    ds = Dataset()
+    ds.parse(path, format="trig")
+    return ds
+
+
+def graphs_of(ds: Dataset) -> dict[str, Graph]:
+    out = {}
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        out.setdefault(str(g), Graph()).add((s, p, o))
+    return out
+
+
+def same_dataset(a: Path, b: Path) -> None:
+    ga, gb = graphs_of(read_trig(a / "kg.trig")), graphs_of(read_trig(b / "kg.trig"))
+    assert sorted(ga) == sorted(gb)
+    for name in ga:
+        assert isomorphic(ga[name], gb[name]), name
+
+
+def kg_cli(*args, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], cwd=ROOT, capture_output=True, text=True, **kw)
+
+
+@pytest.fixture(scope="module")
+def all_sets(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("sets")
+    out = tmp / "kg"
+    kg.build(corpus_of(tmp / "articles", SETS), out, jobs=2)
+    return out
+
+
+def test_bounded_reasoning_gives_whole_graph_owlrl_entailments(all_sets):
+    """owlrl over the whole asserted graph of all 53 evaluation articles, as owlrl ships it, and
+    owlrl over the build's parts: the same inferred triples and the same inconsistencies."""
+    ds = read_trig(all_sets / "kg.trig")
+    asserted, built = Graph(), set()
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        if g == G_INFERRED:
+            built.add((s, p, o))
+        elif not str(s).startswith(EXTRACTION):
+            asserted.add((s, p, o))
+    whole, problems = reason(asserted)
+    assert len(built) > 5000
+    assert set(whole) == built
+    report = json.loads((all_sets / "report.json").read_text())
+    assert sorted(report["inconsistencies"]) == sorted(p.message for p in problems)
+
+
+def test_every_saved_query_gives_the_rows_rdflib_gives(all_sets):
+    ds = Dataset(default_union=True)
+    ds.parse(all_sets / "kg.trig", format="trig")
+    store = open_store(all_sets)
+    checked = 0
+    for path in sorted((ROOT / "queries").glob("*.rq")):
+        expected = run_query(ds, path)
+        got = run_query(store, path)
+        assert [str(v) for v in got.vars] == [str(v) for v in expected.vars], path.name
+        rows = lambda r: sorted(tuple("" if row[v] is None else row[v].n3() for v in r.vars) for row in r)  # noqa: E731
+        assert rows(got) == rows(expected), path.name
+        checked += 1 if len(expected) else 0
+    assert checked >= 10          # most saved queries return rows here, so the comparison bites
+
+
+def test_a_bound_value_is_a_value_in_the_store(all_sets):
+    store = open_store(all_sets)
+    hostile = 'x" } UNION { ?s ?p ?o } #'
+    result = run_query(store, ROOT / "queries" / "evidence.rq", {"subject": URIRef("https://w3id.org/diplokg/id/none")})
+    assert len(result) == 0
+    from rdflib import Literal
+
+    result = run_query(store, ROOT / "queries" / "people.rq", {"name": Literal(hostile)})
+    assert len(result) == 0
+
+
+def test_incremental_build_equals_clean_build(tmp_path):
+    articles = sorted((ROOT / "tests" / "corpus" / "dev").glob("*.txt"))
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    for path in articles[:-1]:
+        shutil.copy(path, corpus / path.name)
+    out = tmp_path / "kg"
+    first = kg.build(corpus, out, jobs=1)
+    assert first.reused["facts"] == f"0/{len(articles) - 1}"
+
+    shutil.copy(articles[-1], corpus / articles[-1].name)                       # one added
+    text = (corpus / articles[0].name).read_text(encoding="utf-8")
+    (corpus / articles[0].name).write_text(text.replace(".", ". ", 1), encoding="utf-8")   # one changed
+    second = kg.build(corpus, out, jobs=1)
+    assert second.reused["facts"] == f"{len(articles) - 2}/{len(articles)}"     # only those two extracted
+    clean = kg.build(corpus, tmp_path / "clean", jobs=1, rebuild=True)
+    assert clean.reused["facts"] == f"0/{len(articles)}"
+    same_dataset(out, tmp_path / "clean")
+    assert (second.asserted, second.inferred) == (clean.asserted, clean.inferred)
+
+    (corpus / articles[1].name).unlink()                                        # one removed
+    kg.build(corpus, out, jobs=2)
+    kg.build(corpus, tmp_path / "clean2", jobs=1, rebuild=True)
+    same_dataset(out, tmp_path / "clean2")
+    assert not (out / "facts" / f"{articles[1].stem}.json").exists()
+
+
+def test_unchanged_build_reuses_everything_and_rebuild_nothing(tmp_path):
+    out = tmp_path / "kg"
+    kg.build(ROOT / "data" / "articles", out)
+    again = kg.build(ROOT / "data" / "articles", out)
+    assert all(v.split("/")[0] == v.split("/")[1] for v in again.reused.values()), again.reused
+    fresh = kg.build(ROOT / "data" / "articles", out, rebuild=True)
+    assert all(v.startswith("0/") for v in fresh.reused.values()), fresh.reused
+
+
+def test_user_files_in_the_output_folder_survive_a_build(tmp_path):
+    out = tmp_path / "kg"
+    kg.build(ROOT / "tests" / "fixtures" / "corpus", out)
+    (out / "network.html").write_text("<p>mine</p>", encoding="utf-8")
+    kg.build(ROOT / "tests" / "fixtures" / "corpus", out)
+    assert (out / "network.html").read_text(encoding="utf-8") == "<p>mine</p>"
+    assert not list(tmp_path.glob(".kg.*"))          # no build folder left behind
+
+
+def test_a_folder_that_is_not_a_build_is_not_replaced(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    result = kg_cli("build", "--input", "tests/fixtures/corpus", "--output", tmp_path)
+    assert result.returncode == 2
+    assert "holds no kg build" in result.stderr and "Traceback" not in result.stderr
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_progress_lines_quiet_and_jobs(tmp_path):
+    result = kg_cli("build", "--input", "tests/fixtures/corpus", "--output", tmp_path / "a", "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    for stage in ("read", "extract", "resolve", "rdf", "store", "reason", "validate", "write"):
+        assert any(line.startswith(stage + ":") for line in result.stderr.splitlines()), stage
+    quiet = kg_cli("build", "--input", "tests/fixtures/corpus", "--output", tmp_path / "b", "--quiet")
+    assert quiet.returncode == 0 and not any(line.startswith("extract:") for line in quiet.stderr.splitlines())
+    bad = kg_cli("build", "--input", "tests/fixtures/corpus", "--output", tmp_path / "c", "--jobs", "0")
+    assert bad.returncode == 2 and "--jobs" in bad.stderr
+
+
+def test_a_killed_build_leaves_the_previous_build_whole(tmp_path):
+    """kill -9 at several moments of a second build: the first stays queryable with its rows."""
+    corpus = corpus_of(tmp_path / "articles", SETS[:2])
+    out = tmp_path / "kg"
+    assert kg_cli("build", "--input", corpus, "--output", out, "--quiet").returncode == 0
+    before = kg_cli("query", "queries/people.rq", "--kg", out, "--format", "csv").stdout
+    assert before.count("\n") > 20
+    (corpus / "extra.txt").write_text(" date 2024-05-10\n\nThe Foreign Minister of Chile, Marta Quiroga-Bel, met the "
+                                      "Foreign Minister of Peru, Anselmo Tarrico, in Lima on Monday.\n", encoding="utf-8")
+    for delay in (0.3, 1.0, 2.0, 3.5):
+        process = subprocess.Popen([sys.executable, "-m", "kg", "build", "--input", str(corpus), "--output", str(out),
+                                    "--rebuild", "--quiet"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, start_new_session=True)
+        time.sleep(delay)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        after = kg_cli("query", "queries/people.rq", "--kg", out, "--format", "csv")
+        assert after.returncode == 0, after.stderr
+        if process.returncode == 0:            # the build finished before the kill: the new graph
+            assert "Quiroga" in after.stdout
+            break
+        assert after.stdout == before, delay
+    final = kg_cli("build", "--input", corpus, "--output", out, "--quiet")
+    assert final.returncode == 0, final.stderr
+    assert not list(tmp_path.glob(".kg.build-*"))       # the killed builds' folders are cleared
+    assert "Quiroga" in kg_cli("query", "queries/people.rq", "--kg", out, "--format", "csv").stdout
