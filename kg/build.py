@@ -35,7 +35,7 @@ from .facts import ArticleFacts
 from .graph import G_INFERRED, G_ONTOLOGY, ID, KG, ORG, PREFIXES, facts_to_dataset
 from .lexicon import load_lexicon
 from .progress import Progress
-from .reason import disjoint_pairs, forward_closure, part_key, reason_part
+from .reason import Scope, disjoint_pairs, forward_closure, part_key, reason_part
 from .resolve import resolve, view
 from .resources import LEXICON_DIR, ONTOLOGY_FILE, SHAPES_FILE
 from .store import (BUILD_PRODUCTS, CACHE_DIR, DATASET_FILE, FACTS_DIR, REPORT_FILE, STORE_DIR, GraphStore,
@@ -44,7 +44,7 @@ from .validate import Problem, check_problems, evidence, load_graph, shacl_resul
 
 PACKAGE = Path(__file__).resolve().parent
 GROUP_SIZE = 32          # articles per RDF group and reasoning part, on average (content-defined)
-STAGES = ("read", "extract", "resolve", "rdf", "store", "reason", "validate", "write")
+STAGES = ("read", "extract", "resolve", "rdf", "store", "reason", "write", "validate")
 EXTRACTION = str(ID) + "extraction/"
 
 
@@ -490,31 +490,33 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
         for key in group_keys:
             store.bulk_load(path=str(cache.path("rdf", key)), format=ox.RdfFormat.N_QUADS)
             advance()
-        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     lap("store")
 
     # reason: owlrl over each group's triples and what they reach
-    default = ox.DefaultGraph()
+
+    scope = Scope.of(ontology)
+    active = scope.predicates
 
     def outgoing(iri: str):
         return [(q.subject, q.predicate, q.object)
-                for q in store.quads_for_pattern(ox.NamedNode(iri), None, None, default)]
+                for q in store.quads_for_pattern(ox.NamedNode(iri), None, None, None)]
 
     def iri_of(term) -> str | None:
         return term.value if isinstance(term, ox.NamedNode) else None
 
-    parts, part_keys = [], []
+    parts, part_keys, full_parts = [], [], []
     with progress.stage("reason", len(groups), unit="part") as advance:
         for key in group_keys:
             seeds = [(q.subject, q.predicate, q.object)
                      for q in ox.parse(path=str(cache.path("rdf", key)), format=ox.RdfFormat.N_QUADS)
                      if not q.subject.value.startswith(EXTRACTION)]
             part = forward_closure(seeds, outgoing, iri_of)
-            lines = sorted(f"{s} {p} {o}" for s, p, o in part)
+            full_parts.append(sorted(f"{s} {p} {o}" for s, p, o in part))      # for the shapes
+            lines = sorted(f"{s} {p} {o}" for s, p, o in part if p.value in active)
             parts.append(lines)
             part_keys.append(part_key(lines, versions.ontology))
         missing = [i for i, key in enumerate(part_keys) if cache.get("reason", key) is None]
-        results = _map(jobs, {"ontology": ontology}, _reason_task, [parts[i] for i in missing], advance)
+        results = _map(jobs, {"ontology": scope.tbox}, _reason_task, [parts[i] for i in missing], advance)
         for index, (inferred, problems) in zip(missing, results):
             cache.put("reason", part_keys[index], json.dumps({"inferred": inferred, "inconsistencies": problems},
                                                               ensure_ascii=False).encode("utf-8"))
@@ -528,18 +530,26 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
     if inferred:
         store.bulk_load("".join(f"{line} {g_inferred} .\n" for line in inferred).encode("utf-8"),
                         ox.RdfFormat.N_QUADS)
-        store.bulk_load("".join(f"{line} .\n" for line in inferred).encode("utf-8"), ox.RdfFormat.N_TRIPLES)
+    lap("reason")
+
+    # write: the TriG file of the named graphs; then their union becomes the store's default graph
+    with progress.stage("write", None):
+        store.dump(str(work / DATASET_FILE), ox.RdfFormat.TRIG,      # IRIs of id: in full (no "\/" escapes)
+                   prefixes={k: str(v) for k, v in PREFIXES.items() if k != "id"})
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    lap("write")
     inconsistencies += _clashes_across_parts(store, ontology, inconsistencies)
     lap("reason")
 
     # validate: the shapes per part (with its inferences), the checks over the whole store
     view_store = GraphStore(store, work)
-    shape_keys = [hashlib.sha256(f"{k}\n{versions.shapes}".encode()).hexdigest()[:32] for k in part_keys]
+    shape_keys = [part_key(lines + inferred_of[i], versions.shapes + versions.ontology)
+                  for i, lines in enumerate(full_parts)]
     missing = [i for i, key in enumerate(shape_keys) if cache.get("shacl", key) is None]
     with progress.stage("validate", len(missing), unit="part") as advance:
         tbox = ontology
         found = _map(jobs, {"tbox": tbox, "shapes": shapes}, _shacl_task,
-                     [(parts[i], inferred_of[i]) for i in missing], advance)
+                     [(full_parts[i], inferred_of[i]) for i in missing], advance)
     for index, results in zip(missing, found):
         cache.put("shacl", shape_keys[index], json.dumps(results, ensure_ascii=False).encode("utf-8"))
     problems, seen = [], set()
@@ -559,24 +569,20 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
         warn(f"INCONSISTENT: {message}" + (f' (from: "{sentence[:120]}")' if sentence else ""))
     lap("validate")
 
-    # write: the TriG file from the store's named graphs, and the report
+    # the report
     summary = BuildSummary(articles=len(corpus), skipped=skipped)
     summary.entities = _counts(store)
-    with progress.stage("write", None):
-        named = (q for q in store.quads_for_pattern(None, None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
-        ox.serialize(named, str(work / DATASET_FILE), ox.RdfFormat.TRIG,
-                     prefixes={k: str(v) for k, v in PREFIXES.items()})
-        total = _count(store)
-        rules = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?x a <{KG.Extraction}> ; ?p ?o }}")
-        summary.asserted = (total - len(inferred) - _count(store, ox.NamedNode(str(G_ONTOLOGY)))
-                            - int(next(iter(rules))["n"].value))     # the rules' provenance is not counted
-        summary.inferred = len(inferred)
-        summary.inconsistencies = inconsistencies
-        summary.problems = problems
-        summary.reused = {kind: cache.reused(kind) for kind in ("facts", "rdf", "reason", "shacl")}
-        store.flush()
-        del store, view_store
-        gc.collect()
+    total = _count(store)
+    rules = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?x a <{KG.Extraction}> ; ?p ?o }}")
+    summary.asserted = (total - len(inferred) - _count(store, ox.NamedNode(str(G_ONTOLOGY)))
+                        - int(next(iter(rules))["n"].value))     # the rules' provenance is not counted
+    summary.inferred = len(inferred)
+    summary.inconsistencies = inconsistencies
+    summary.problems = problems
+    summary.reused = {kind: cache.reused(kind) for kind in ("facts", "rdf", "reason", "shacl")}
+    store.flush()
+    del store, view_store
+    gc.collect()
     lap("write")
     summary.stages = timings
     report = {"articles": summary.articles, "skipped": skipped, "entities": summary.entities,

@@ -166,7 +166,7 @@ def test_a_folder_that_is_not_a_build_is_not_replaced(tmp_path):
 def test_progress_lines_quiet_and_jobs(tmp_path):
     result = kg_cli("build", "--input", "tests/fixtures/corpus", "--output", tmp_path / "a", "--jobs", "2")
     assert result.returncode == 0, result.stderr
-    for stage in ("read", "extract", "resolve", "rdf", "store", "reason", "validate", "write"):
+    for stage in ("read", "extract", "resolve", "rdf", "store", "reason", "write", "validate"):
         assert any(line.startswith(stage + ":") for line in result.stderr.splitlines()), stage
     quiet = kg_cli("build", "--input", "tests/fixtures/corpus", "--output", tmp_path / "b", "--quiet")
     assert quiet.returncode == 0 and not any(line.startswith("extract:") for line in quiet.stderr.splitlines())
