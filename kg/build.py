@@ -211,8 +211,8 @@ def _extract_task(path: str) -> tuple[dict | None, str | None]:
     return (facts.to_json() if facts else None), problem
 
 
-def _rdf_task(index: int) -> bytes:
-    return _group_nquads(_WORKER["groups"][index], _WORKER["lexicon"], _WORKER["resolution"])
+def _rdf_task(index: int) -> tuple[bytes, bytes, bytes]:
+    return _group_rdf(_WORKER["groups"][index], _WORKER["lexicon"], _WORKER["resolution"])
 
 
 def _reason_task(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -260,9 +260,19 @@ def _groups(corpus: list[ArticleFacts]) -> list[list[ArticleFacts]]:
     return groups
 
 
-def _group_nquads(group: list[ArticleFacts], lexicon, resolution) -> bytes:
+TRIG_PREFIXES = {k: str(v) for k, v in PREFIXES.items() if k != "id"}   # id: IRIs in full, no "\/" escapes
+
+
+def _group_rdf(group: list[ArticleFacts], lexicon, resolution) -> tuple[bytes, bytes, bytes]:
+    """A group's RDF three ways: N-Quads (its named graphs, for the store), its distinct triples
+    as N-Triples (for the store's union default graph and the reasoner), and TriG (a block of
+    kg.trig, which is these blocks one after the other)."""
     ds = facts_to_dataset(group, lexicon, resolution, None)
-    return ds.serialize(format="nquads", encoding="utf-8")
+    nquads = ds.serialize(format="nquads", encoding="utf-8")
+    quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+    triples = sorted({f"{q.subject} {q.predicate} {q.object} .\n" for q in quads})
+    trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=TRIG_PREFIXES)
+    return nquads, "".join(triples).encode("utf-8"), trig
 
 
 def _reason_lines(lines: list[str], ontology: Graph) -> tuple[list[str], list[str]]:
@@ -472,34 +482,39 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
             h.update(fact_keys[facts.article].encode())
             h.update(json.dumps(view(resolution, facts), sort_keys=True, ensure_ascii=False).encode("utf-8"))
         group_keys.append(h.hexdigest()[:32])
-    missing = [i for i, key in enumerate(group_keys) if cache.get("rdf", key) is None]
+    missing = [i for i, key in enumerate(group_keys)
+               if any([cache.get(kind, key) is None for kind in ("rdf", "triples", "trig")])]
     with progress.stage("rdf", len(missing), unit="group") as advance:
         written = _map(jobs, {"lexicon": lexicon, "resolution": resolution, "groups": groups}, _rdf_task,
                        missing, advance)
-    for index, data in zip(missing, written):
-        cache.put("rdf", group_keys[index], data)
+    for index, (nquads, triples, trig) in zip(missing, written):
+        cache.put("rdf", group_keys[index], nquads)
+        cache.put("triples", group_keys[index], triples)
+        cache.put("trig", group_keys[index], trig)
     lap("rdf")
 
     # store: the named graphs, and their union as the default graph
     store_path = work / STORE_DIR
     store = ox.Store(str(store_path))
     with progress.stage("store", len(groups) + 1, unit="group") as advance:
-        store.bulk_load(ontology.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES,
-                        to_graph=ox.NamedNode(str(G_ONTOLOGY)))
+        tbox = ontology.serialize(format="nt", encoding="utf-8")
+        store.bulk_load(tbox, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(G_ONTOLOGY)))
+        store.bulk_load(tbox, ox.RdfFormat.N_TRIPLES)
         advance()
         for key in group_keys:
             store.bulk_load(path=str(cache.path("rdf", key)), format=ox.RdfFormat.N_QUADS)
+            store.bulk_load(path=str(cache.path("triples", key)), format=ox.RdfFormat.N_TRIPLES)
             advance()
     lap("store")
 
     # reason: owlrl over each group's triples and what they reach
-
+    default = ox.DefaultGraph()
     scope = Scope.of(ontology)
     active = scope.predicates
 
     def outgoing(iri: str):
         return [(q.subject, q.predicate, q.object)
-                for q in store.quads_for_pattern(ox.NamedNode(iri), None, None, None)]
+                for q in store.quads_for_pattern(ox.NamedNode(iri), None, None, default)]
 
     def iri_of(term) -> str | None:
         return term.value if isinstance(term, ox.NamedNode) else None
@@ -508,7 +523,7 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
     with progress.stage("reason", len(groups), unit="part") as advance:
         for key in group_keys:
             seeds = [(q.subject, q.predicate, q.object)
-                     for q in ox.parse(path=str(cache.path("rdf", key)), format=ox.RdfFormat.N_QUADS)
+                     for q in ox.parse(path=str(cache.path("triples", key)), format=ox.RdfFormat.N_TRIPLES)
                      if not q.subject.value.startswith(EXTRACTION)]
             part = forward_closure(seeds, outgoing, iri_of)
             full_parts.append(sorted(f"{s} {p} {o}" for s, p, o in part))      # for the shapes
@@ -526,17 +541,25 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
         inferred_of.append(data["inferred"])
         inconsistencies += [m for m in data["inconsistencies"] if m not in inconsistencies]
     inferred = sorted(set(line for lines in inferred_of for line in lines))
-    g_inferred = f"<{G_INFERRED}>"
     if inferred:
-        store.bulk_load("".join(f"{line} {g_inferred} .\n" for line in inferred).encode("utf-8"),
-                        ox.RdfFormat.N_QUADS)
+        inferred_nt = "".join(f"{line} .\n" for line in inferred).encode("utf-8")
+        store.bulk_load(inferred_nt, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(G_INFERRED)))
+        store.bulk_load(inferred_nt, ox.RdfFormat.N_TRIPLES)
     lap("reason")
 
-    # write: the TriG file of the named graphs; then their union becomes the store's default graph
-    with progress.stage("write", None):
-        store.dump(str(work / DATASET_FILE), ox.RdfFormat.TRIG,      # IRIs of id: in full (no "\/" escapes)
-                   prefixes={k: str(v) for k, v in PREFIXES.items() if k != "id"})
-        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    # write: kg.trig, the ontology's block, each group's block and the inferred block in turn
+    with progress.stage("write", len(groups) + 2, unit="block") as advance, open(work / DATASET_FILE, "wb") as out:
+        for name, nt in ((G_ONTOLOGY, tbox), (G_INFERRED, inferred_nt if inferred else b"")):
+            if name == G_INFERRED:
+                for key in group_keys:
+                    with open(cache.path("trig", key), "rb") as block:
+                        shutil.copyfileobj(block, out, 1 << 20)
+                    advance()
+            graph = ox.NamedNode(str(name))
+            out.write(ox.serialize((ox.Quad(t.subject, t.predicate, t.object, graph)
+                                    for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)),
+                                   format=ox.RdfFormat.TRIG, prefixes=TRIG_PREFIXES))
+            advance()
     lap("write")
     inconsistencies += _clashes_across_parts(store, ontology, inconsistencies)
     lap("reason")

@@ -78,6 +78,7 @@ class PhraseIndex:
 
     entries: dict[tuple[str, ...], list] = field(default_factory=dict)
     longest: int = 0
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)   # every leading part of a phrase
 
     def add(self, phrase: str, value) -> None:
         key = phrase_key(phrase)
@@ -87,15 +88,21 @@ class PhraseIndex:
         if value not in bucket:
             bucket.append(value)
         self.longest = max(self.longest, len(key))
+        self.prefixes.update(key[:n] for n in range(1, len(key) + 1))
 
     def match_at(self, tokens: list[Token], i: int, case_sensitive: bool = False):
-        """(end, values) of the longest phrase starting at token i, or None."""
-        for n in range(min(self.longest, len(tokens) - i), 0, -1):
-            key = tuple(t.fold for t in tokens[i:i + n])
+        """(end, values) of the longest phrase starting at token i, or None. Walks forward only
+        while the words so far begin some phrase, so most tokens cost one set lookup."""
+        best = None
+        key: tuple[str, ...] = ()
+        for n in range(1, min(self.longest, len(tokens) - i) + 1):
+            key = key + (tokens[i + n - 1].fold,)
+            if key not in self.prefixes:
+                break
             values = self.entries.get(key)
             if values and (not case_sensitive or _capitalised(tokens[i:i + n])):
-                return i + n, values
-        return None
+                best = (i + n, values)
+        return best
 
     def find_all(self, tokens: list[Token], case_sensitive: bool = False):
         """Non-overlapping longest matches as (start, end, values)."""
