@@ -32,10 +32,10 @@ from .errors import ArticleError, InputError
 from .extract import extract_article
 from .export import nt_term
 from .facts import ArticleFacts
-from .graph import G_INFERRED, G_ONTOLOGY, ID, KG, ORG, PREFIXES, facts_to_dataset
+from .graph import G_INFERRED, G_ONTOLOGY, G_PROVENANCE, G_REFERENCE, ID, KG, ORG, PREFIXES, facts_to_dataset
 from .lexicon import load_lexicon
 from .progress import Progress
-from .reason import Scope, disjoint_pairs, forward_closure, part_key, reason_part
+from .reason import Scope, disjoint_pairs, forward_closure, is_hub, part_key, reason_part
 from .resolve import resolve, view
 from .resources import LEXICON_DIR, ONTOLOGY_FILE, SHAPES_FILE
 from .store import (BUILD_PRODUCTS, CACHE_DIR, DATASET_FILE, FACTS_DIR, REPORT_FILE, STORE_DIR, GraphStore,
@@ -509,35 +509,51 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
 
     # reason: owlrl over each group's triples and what they reach
     default = ox.DefaultGraph()
+    described = [ox.NamedNode(str(G_REFERENCE)), ox.NamedNode(str(G_PROVENANCE))]
     scope = Scope.of(ontology)
     active = scope.predicates
 
     def outgoing(iri: str):
-        return [(q.subject, q.predicate, q.object)
-                for q in store.quads_for_pattern(ox.NamedNode(iri), None, None, default)]
+        node = ox.NamedNode(iri)
+        if is_hub(iri):          # a state, topic, sentence ...: its description, not what articles say of it
+            return [(q.subject, q.predicate, q.object) for g in described
+                    for q in store.quads_for_pattern(node, None, None, g)]
+        return [(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(node, None, None, default)]
 
     def iri_of(term) -> str | None:
         return term.value if isinstance(term, ox.NamedNode) else None
 
-    parts, part_keys, full_parts = [], [], []
-    with progress.stage("reason", len(groups), unit="part") as advance:
-        for key in group_keys:
+    changed = _changed_subjects(cache, group_keys)     # None: no previous build to compare with
+    n = len(groups)
+    parts, full_parts, nodes_of = [None] * n, [None] * n, [None] * n
+    part_keys, shape_keys = [None] * n, [None] * n
+    with progress.stage("reason", n, unit="part") as advance:
+        for i, key in enumerate(group_keys):
+            known = cache.get("closure", key) if changed is not None else None
+            if known is not None:
+                data = json.loads(known.read_bytes())
+                if changed.isdisjoint(data["nodes"]) and cache.get("reason", data["part"]) is not None \
+                        and cache.get("shacl", data["shape"]) is not None:
+                    part_keys[i], shape_keys[i], nodes_of[i] = data["part"], data["shape"], data["nodes"]
+                    continue            # nothing this part reaches has changed: its results stand
             seeds = [(q.subject, q.predicate, q.object)
                      for q in ox.parse(path=str(cache.path("triples", key)), format=ox.RdfFormat.N_TRIPLES)
                      if not q.subject.value.startswith(EXTRACTION)]
             part = forward_closure(seeds, outgoing, iri_of)
-            full_parts.append(sorted(f"{s} {p} {o}" for s, p, o in part))      # for the shapes
-            lines = sorted(f"{s} {p} {o}" for s, p, o in part if p.value in active)
-            parts.append(lines)
-            part_keys.append(part_key(lines, versions.ontology))
-        missing = [i for i, key in enumerate(part_keys) if cache.get("reason", key) is None]
+            nodes_of[i] = sorted({t.value for triple in part for t in (triple[0], triple[2])
+                                  if isinstance(t, ox.NamedNode)})
+            full_parts[i] = sorted(f"{s} {p} {o}" for s, p, o in part)      # for the shapes
+            parts[i] = sorted(f"{s} {p} {o}" for s, p, o in part if p.value in active)
+            part_keys[i] = part_key(parts[i], versions.ontology)
+        missing = [i for i, key in enumerate(part_keys) if parts[i] is not None and cache.get("reason", key) is None]
+        advance(n - len(missing))
         results = _map(jobs, {"ontology": scope.tbox}, _reason_task, [parts[i] for i in missing], advance)
         for index, (inferred, problems) in zip(missing, results):
             cache.put("reason", part_keys[index], json.dumps({"inferred": inferred, "inconsistencies": problems},
                                                               ensure_ascii=False).encode("utf-8"))
     inferred_of, inconsistencies = [], []
     for key in part_keys:
-        data = json.loads(cache.path("reason", key).read_bytes())
+        data = json.loads(cache.path("reason", key).read_bytes())      # present: a hit or just written
         inferred_of.append(data["inferred"])
         inconsistencies += [m for m in data["inconsistencies"] if m not in inconsistencies]
     inferred = sorted(set(line for lines in inferred_of for line in lines))
@@ -566,15 +582,21 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
 
     # validate: the shapes per part (with its inferences), the checks over the whole store
     view_store = GraphStore(store, work)
-    shape_keys = [part_key(lines + inferred_of[i], versions.shapes + versions.ontology)
-                  for i, lines in enumerate(full_parts)]
-    missing = [i for i, key in enumerate(shape_keys) if cache.get("shacl", key) is None]
+    for i, lines in enumerate(full_parts):
+        if lines is not None:
+            shape_keys[i] = part_key(lines + inferred_of[i], versions.shapes + versions.ontology)
+    missing = [i for i, key in enumerate(shape_keys) if full_parts[i] is not None and cache.get("shacl", key) is None]
     with progress.stage("validate", len(missing), unit="part") as advance:
         tbox = ontology
         found = _map(jobs, {"tbox": tbox, "shapes": shapes}, _shacl_task,
                      [(full_parts[i], inferred_of[i]) for i in missing], advance)
     for index, results in zip(missing, found):
         cache.put("shacl", shape_keys[index], json.dumps(results, ensure_ascii=False).encode("utf-8"))
+    for i, key in enumerate(group_keys):
+        if full_parts[i] is not None:
+            cache.put("closure", key, json.dumps({"nodes": nodes_of[i], "part": part_keys[i],
+                                                  "shape": shape_keys[i]}).encode("utf-8"))
+    cache.put("", "groups.json", json.dumps(group_keys).encode("utf-8"))
     problems, seen = [], set()
     for key in shape_keys:
         for item in json.loads(cache.path("shacl", key).read_bytes()):
@@ -602,7 +624,7 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
     summary.inferred = len(inferred)
     summary.inconsistencies = inconsistencies
     summary.problems = problems
-    summary.reused = {kind: cache.reused(kind) for kind in ("facts", "rdf", "reason", "shacl")}
+    summary.reused = {kind: cache.reused(kind) for kind in ("facts", "rdf", "closure", "reason", "shacl")}
     store.flush()
     del store, view_store
     gc.collect()
@@ -615,6 +637,27 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
               "stages": {k: round(v, 3) for k, v in timings.items()}}
     (work / REPORT_FILE).write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
     return summary
+
+
+def _changed_subjects(cache: Cache, group_keys: list[str]) -> set[str] | None:
+    """The nodes whose triples differ from the previous build's: the subjects of the triples
+    that only the groups gone, or only the groups new, hold. None when there is no previous build."""
+    listed = cache.old / "groups.json" if cache.old is not None else None
+    if listed is None or not listed.exists():
+        return None
+    old = set(json.loads(listed.read_bytes()))
+    new = set(group_keys)
+
+    def lines(keys, folder: Path) -> set[str]:
+        out: set[str] = set()
+        for key in keys:
+            path = folder / "triples" / key
+            if path.exists():
+                out.update(path.read_text(encoding="utf-8").splitlines())
+        return out
+
+    difference = lines(old - new, cache.old) ^ lines(new - old, cache.new)
+    return {line.split(" ", 1)[0].strip("<>") for line in difference}
 
 
 def _clashes_across_parts(store: ox.Store, ontology: Graph, known: list[str]) -> list[str]:

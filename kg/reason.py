@@ -186,7 +186,7 @@ class Scope:
 HUBS = {"state", "city", "topic", "role", "article", "sentence", "organization"}
 
 
-def _is_hub(iri: str) -> bool:
+def is_hub(iri: str) -> bool:
     """Nodes where a forward closure stops after taking the node's own triples: they are shared by
     many articles (states, cities, topics, roles, articles, sentences) and no chain runs through
     them; terms outside our namespace (classes, kg:Signed) are not followed at all."""
@@ -206,11 +206,11 @@ def forward_closure(seeds: Iterable[Triple], outgoing: Callable[[str], Iterable[
         if node in seen or not node.startswith(str(ID)):
             continue
         seen.add(node)
-        hub = _is_hub(node)
+        hub = is_hub(node)
         for triple in outgoing(node):
             part.add(triple)
             obj = iri_of(triple[2])
-            if obj and obj not in seen and (not hub or _is_hub(obj)):
+            if obj and obj not in seen and (not hub or is_hub(obj)):
                 todo.append(obj)
     return part
 
