@@ -157,6 +157,29 @@ def test_incremental_build_equals_clean_build(tmp_path):
     assert not (out / "facts" / f"{articles[1].stem}.json").exists()
 
 
+def test_adding_an_article_to_a_synthetic_corpus_redoes_only_what_it_touches(tmp_path):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synth_corpus import generate
+
+    articles = generate(81, seed=3)
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    for name, text in articles[:80]:
+        (corpus / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "kg"
+    kg.build(corpus, out, jobs=2)
+    name, text = articles[80]
+    (corpus / name).write_text(text, encoding="utf-8")
+    second = kg.build(corpus, out, jobs=2)
+    assert second.reused["facts"] == "80/81"
+    groups_hit, groups = map(int, second.reused["rdf"].split("/"))
+    assert groups >= 2 and groups_hit >= groups - 1
+    parts_hit, parts = map(int, second.reused["closure"].split("/"))
+    assert parts_hit >= 1                      # some parts were not even walked again
+    kg.build(corpus, tmp_path / "clean", jobs=2, rebuild=True)
+    same_dataset(out, tmp_path / "clean")
+
+
 def test_unchanged_build_reuses_everything_and_rebuild_nothing(tmp_path):
     out = tmp_path / "kg"
     kg.build(ROOT / "data" / "articles", out)
