@@ -46,6 +46,7 @@ PACKAGE = Path(__file__).resolve().parent
 GROUP_SIZE = 32          # articles per RDF group and reasoning part, on average (content-defined)
 STAGES = ("read", "extract", "resolve", "rdf", "store", "reason", "write", "validate")
 EXTRACTION = str(ID) + "extraction/"
+STORE_FORMAT = 1         # what cache/store.json describes; a store of another format is loaded anew
 
 
 @dataclass
@@ -211,7 +212,7 @@ def _extract_task(path: str) -> tuple[dict | None, str | None]:
     return (facts.to_json() if facts else None), problem
 
 
-def _rdf_task(index: int) -> tuple[bytes, bytes, bytes]:
+def _rdf_task(index: int) -> tuple[bytes, bytes, bytes, bytes]:
     return _group_rdf(_WORKER["groups"][index], _WORKER["lexicon"], _WORKER["resolution"])
 
 
@@ -263,16 +264,19 @@ def _groups(corpus: list[ArticleFacts]) -> list[list[ArticleFacts]]:
 TRIG_PREFIXES = {k: str(v) for k, v in PREFIXES.items() if k != "id"}   # id: IRIs in full, no "\/" escapes
 
 
-def _group_rdf(group: list[ArticleFacts], lexicon, resolution) -> tuple[bytes, bytes, bytes]:
-    """A group's RDF three ways: N-Quads (its named graphs, for the store), its distinct triples
-    as N-Triples (for the store's union default graph and the reasoner), and TriG (a block of
-    kg.trig, which is these blocks one after the other)."""
+def _group_rdf(group: list[ArticleFacts], lexicon, resolution) -> tuple[bytes, bytes, bytes, bytes]:
+    """A group's RDF four ways: N-Quads (its named graphs, for the store), its distinct triples
+    as N-Triples (for the store's union default graph and the reasoner), TriG (a block of
+    kg.trig, which is these blocks one after the other), and its reference triples (states and
+    topics, which groups share)."""
     ds = facts_to_dataset(group, lexicon, resolution, None)
     nquads = ds.serialize(format="nquads", encoding="utf-8")
     quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
     triples = sorted({f"{q.subject} {q.predicate} {q.object} .\n" for q in quads})
+    reference = str(G_REFERENCE)
+    shared = sorted({f"{q.subject} {q.predicate} {q.object} .\n" for q in quads if q.graph_name.value == reference})
     trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=TRIG_PREFIXES)
-    return nquads, "".join(triples).encode("utf-8"), trig
+    return nquads, "".join(triples).encode("utf-8"), trig, "".join(shared).encode("utf-8")
 
 
 def _reason_lines(lines: list[str], ontology: Graph) -> tuple[list[str], list[str]]:
@@ -409,7 +413,8 @@ def build(input_dir: Path, output_dir: Path, lexicon_dir: Path | None = None,
     old_cache = None if rebuild or not (output / CACHE_DIR).is_dir() else output / CACHE_DIR
     cache = Cache(work / CACHE_DIR, old_cache)
     try:
-        summary = _run(files, work, lexicon, ontology, shapes, versions, cache, jobs, warn, progress)
+        summary = _run(files, work, lexicon, ontology, shapes, versions, cache, jobs, warn, progress,
+                       None if rebuild else output)
         _carry_over(output, work)
         _swap_in(work, output)
     except BaseException:
@@ -421,7 +426,7 @@ def build(input_dir: Path, output_dir: Path, lexicon_dir: Path | None = None,
 
 
 def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: Versions, cache: Cache,
-         jobs: int, warn, progress: Progress) -> BuildSummary:
+         jobs: int, warn, progress: Progress, previous: Path | None) -> BuildSummary:
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -483,28 +488,39 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
             h.update(json.dumps(view(resolution, facts), sort_keys=True, ensure_ascii=False).encode("utf-8"))
         group_keys.append(h.hexdigest()[:32])
     missing = [i for i, key in enumerate(group_keys)
-               if any([cache.get(kind, key) is None for kind in ("rdf", "triples", "trig")])]
+               if any([cache.get(kind, key) is None for kind in ("rdf", "triples", "trig", "ref")])]
     with progress.stage("rdf", len(missing), unit="group") as advance:
         written = _map(jobs, {"lexicon": lexicon, "resolution": resolution, "groups": groups}, _rdf_task,
                        missing, advance)
-    for index, (nquads, triples, trig) in zip(missing, written):
+    for index, (nquads, triples, trig, shared) in zip(missing, written):
+        cache.put("ref", group_keys[index], shared)
         cache.put("rdf", group_keys[index], nquads)
         cache.put("triples", group_keys[index], triples)
         cache.put("trig", group_keys[index], trig)
     lap("rdf")
 
-    # store: the named graphs, and their union as the default graph
+    # store: the named graphs, and their union as the default graph; after a previous build, a
+    # copy of its store (hard links) with the groups gone taken out and the groups new put in
     store_path = work / STORE_DIR
-    store = ox.Store(str(store_path))
+    tbox = ontology.serialize(format="nt", encoding="utf-8")
     with progress.stage("store", len(groups) + 1, unit="group") as advance:
-        tbox = ontology.serialize(format="nt", encoding="utf-8")
-        store.bulk_load(tbox, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(G_ONTOLOGY)))
-        store.bulk_load(tbox, ox.RdfFormat.N_TRIPLES)
+        store = _previous_store(previous, cache, versions, store_path)
+        if store is None:
+            store = ox.Store(str(store_path))
+            store.bulk_load(tbox, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(G_ONTOLOGY)))
+            store.bulk_load(tbox, ox.RdfFormat.N_TRIPLES)
+            loaded: set[str] = set()
+        else:
+            loaded = set(json.loads((cache.old / "store.json").read_bytes())["groups"])
         advance()
-        for key in group_keys:
+        gone, new_keys = loaded - set(group_keys), [k for k in group_keys if k not in loaded]
+        _take_out(store, cache, gone, new_keys)
+        for key in new_keys:
             store.bulk_load(path=str(cache.path("rdf", key)), format=ox.RdfFormat.N_QUADS)
             store.bulk_load(path=str(cache.path("triples", key)), format=ox.RdfFormat.N_TRIPLES)
-            advance()
+        advance(len(groups))
+        if gone:
+            _restore_reference(store, cache, gone, group_keys)
     lap("store")
 
     # reason: owlrl over each group's triples and what they reach
@@ -559,8 +575,9 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
     inferred = sorted(set(line for lines in inferred_of for line in lines))
     if inferred:
         inferred_nt = "".join(f"{line} .\n" for line in inferred).encode("utf-8")
-        store.bulk_load(inferred_nt, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(G_INFERRED)))
-        store.bulk_load(inferred_nt, ox.RdfFormat.N_TRIPLES)
+    _replace_inferred(store, cache, inferred)
+    cache.put("", "inferred.nt", "".join(f"{line}\n" for line in inferred).encode("utf-8"))
+    cache.put("", "store.json", json.dumps({"format": STORE_FORMAT, "ontology": versions.ontology, "groups": group_keys}).encode("utf-8"))
     lap("reason")
 
     # write: kg.trig, the ontology's block, each group's block and the inferred block in turn
@@ -637,6 +654,98 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
               "stages": {k: round(v, 3) for k, v in timings.items()}}
     (work / REPORT_FILE).write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
     return summary
+
+
+def _previous_store(previous: Path | None, cache: Cache, versions: Versions, target: Path) -> ox.Store | None:
+    """A copy of the previous build's store to update, when it was built with this ontology."""
+    if previous is None or cache.old is None or not (previous / STORE_DIR).is_dir():
+        return None
+    manifest = cache.old / "store.json"
+    known = json.loads(manifest.read_bytes()) if manifest.exists() else {}
+    if known.get("ontology") != versions.ontology or known.get("format") != STORE_FORMAT \
+            or not (cache.old / "inferred.nt").exists():
+        return None
+    try:
+        ox.Store.read_only(str(previous / STORE_DIR)).backup(str(target))
+        return ox.Store(str(target))
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
+        return None
+
+
+def _in_a_named_graph(store: ox.Store, triple) -> bool:
+    return any(not isinstance(q.graph_name, ox.DefaultGraph) for q in store.quads_for_pattern(*triple, None))
+
+
+def _drop_from_union(store: ox.Store, triples) -> None:
+    """Take triples out of the default graph (the union) unless a named graph still holds them."""
+    default = ox.DefaultGraph()
+    for t in triples:
+        if not _in_a_named_graph(store, t):
+            store.remove(ox.Quad(t[0], t[1], t[2], default))
+
+
+def _take_out(store: ox.Store, cache: Cache, gone: set[str], new_keys: list[str]) -> None:
+    """Remove the quads of the groups no longer in the build. Reference triples (states, topics)
+    are shared between groups and are put right by `_restore_reference`."""
+    if not gone:
+        return
+    reference = ox.NamedNode(str(G_REFERENCE))
+    candidates = set()
+    for key in gone:
+        for quad in ox.parse(path=str(cache.old / "rdf" / key), format=ox.RdfFormat.N_QUADS):
+            if quad.graph_name != reference:
+                store.remove(quad)
+        candidates.update((t.subject, t.predicate, t.object)
+                          for t in ox.parse(path=str(cache.old / "triples" / key), format=ox.RdfFormat.N_TRIPLES))
+    for key in new_keys:
+        candidates.difference_update((t.subject, t.predicate, t.object) for t in
+                                     ox.parse(path=str(cache.path("triples", key)), format=ox.RdfFormat.N_TRIPLES))
+    _drop_from_union(store, candidates)
+
+
+def _restore_reference(store: ox.Store, cache: Cache, gone: set[str], group_keys: list[str]) -> None:
+    """Take out the reference triples (a state's description) that only the groups gone held."""
+    def lines(folder: Path, keys) -> set[str]:
+        out: set[str] = set()
+        for key in keys:
+            out.update((folder / "ref" / key).read_text(encoding="utf-8").splitlines())
+        return out
+
+    unused = lines(cache.old, gone) - lines(cache.new, group_keys)
+    if not unused:
+        return
+    reference = ox.NamedNode(str(G_REFERENCE))
+    triples = [(t.subject, t.predicate, t.object)
+               for t in ox.parse("\n".join(unused).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
+    for t in triples:
+        store.remove(ox.Quad(*t, reference))
+    _drop_from_union(store, triples)
+
+
+def _replace_inferred(store: ox.Store, cache: Cache, inferred: list[str]) -> None:
+    """Make the inferred graph hold `inferred`: after a previous build, only the difference."""
+    graph = ox.NamedNode(str(G_INFERRED))
+    before_file = cache.old / "inferred.nt" if cache.old is not None else None
+    has_graph = any(True for _ in store.quads_for_pattern(None, None, None, graph))
+    if has_graph and before_file is not None and before_file.exists():
+        before = set(before_file.read_text(encoding="utf-8").splitlines())
+    else:
+        before = set()
+    after = set(inferred)
+
+    def triples(lines):
+        data = "".join(f"{line} .\n" for line in lines).encode("utf-8")
+        return [(t.subject, t.predicate, t.object) for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+
+    gone = triples(before - after)
+    for t in gone:
+        store.remove(ox.Quad(*t, graph))
+    _drop_from_union(store, gone)
+    added = "".join(f"{line} .\n" for line in sorted(after - before)).encode("utf-8")
+    if added:
+        store.bulk_load(added, ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        store.bulk_load(added, ox.RdfFormat.N_TRIPLES)
 
 
 def _changed_subjects(cache: Cache, group_keys: list[str]) -> set[str] | None:
