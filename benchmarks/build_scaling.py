@@ -66,7 +66,7 @@ from kg.store import open_store  # noqa: E402
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 EXTRACTION = "https://w3id.org/diplokg/id/extraction/"
 CAP = 120.0              # seconds: a query whose run takes longer is dropped (on that engine)
-SLOW, VERY_SLOW = 2.0, 30.0   # rdflib warm-up seconds above which 3 runs, then 1 run, are taken
+SLOW, VERY_SLOW = 2.0, 30.0   # warm-up seconds above which 3 runs, then the warm-up alone, are taken
 
 
 # ------------------------------------------------------------------ helpers

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .build import BuildSummary, build
-from .query import format_result, run_query
+from .query import format_result, run_query, run_query_formatted
 from .store import open_dataset, open_store
 from .validate import Problem, validate_dataset
 
@@ -18,7 +18,7 @@ def query(query_file: Path, kg_dir: Path = Path("build"), fmt: str = "table", bi
 
         result = remote_query(endpoint, read_query(query_file), str(query_file), bindings, allow_remote)
         return format_result(result, fmt)
-    return format_result(run_query(open_store(kg_dir), query_file, bindings, allow_remote), fmt)
+    return run_query_formatted(open_store(kg_dir), query_file, fmt, bindings, allow_remote)
 
 
 def explain(articles: list[Path], lexicon_dir: Path | None = None) -> str:

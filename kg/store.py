@@ -80,12 +80,12 @@ class GraphStore:
         self.store = store
         self.folder = folder
 
-    def query(self, query: str, initNs: dict | None = None, initBindings: dict | None = None) -> Result:
+    def _answer(self, query: str, initNs: dict | None, initBindings: dict | None):
         prefixes = {**STANDARD_PREFIXES, **{k: str(v) for k, v in (initNs or {}).items()}}
         substitutions = {ox.Variable(str(k)): to_oxigraph(v) for k, v in (initBindings or {}).items()}
         try:
             try:
-                answer = self.store.query(str(query), prefixes=prefixes or None, substitutions=substitutions or None)
+                return self.store.query(str(query), prefixes=prefixes, substitutions=substitutions or None)
             except RuntimeError as exc:
                 if not substitutions or "projection" not in str(exc):
                     raise
@@ -93,9 +93,21 @@ class GraphStore:
                 # VALUES block of terms written by rdflib, as for a remote endpoint
                 from .remote import values_clause
 
-                answer = self.store.query(str(query) + values_clause(dict(initBindings)), prefixes=prefixes or None)
+                return self.store.query(str(query) + values_clause(dict(initBindings)), prefixes=prefixes)
         except (SyntaxError, ValueError, OSError, RuntimeError) as exc:
             raise QueryError(f"query failed ({' '.join(str(exc).split())[:200]})") from exc
+
+    def serialized(self, query: str, fmt: str, initNs: dict | None = None, initBindings: dict | None = None) -> str | None:
+        """A SELECT query's results as W3C CSV or JSON, written by Oxigraph (no Python per row);
+        None for other kinds of query."""
+        answer = self._answer(query, initNs, initBindings)
+        if not isinstance(answer, ox.QuerySolutions):
+            return None
+        kind = {"csv": ox.QueryResultsFormat.CSV, "json": ox.QueryResultsFormat.JSON}[fmt]
+        return answer.serialize(format=kind).decode("utf-8")
+
+    def query(self, query: str, initNs: dict | None = None, initBindings: dict | None = None) -> Result:
+        answer = self._answer(query, initNs, initBindings)
         if isinstance(answer, ox.QueryBoolean):
             result = Result("ASK")
             result.askAnswer = bool(answer)
