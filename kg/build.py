@@ -497,13 +497,16 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
         cache.put("rdf", group_keys[index], nquads)
         cache.put("triples", group_keys[index], triples)
         cache.put("trig", group_keys[index], trig)
+    articles, n = len(corpus), len(groups)
+    del corpus, facts_of, groups, resolution, written       # the facts are in the RDF now: free them
+    gc.collect()
     lap("rdf")
 
     # store: the named graphs, and their union as the default graph; after a previous build, a
     # copy of its store (hard links) with the groups gone taken out and the groups new put in
     store_path = work / STORE_DIR
     tbox = ontology.serialize(format="nt", encoding="utf-8")
-    with progress.stage("store", len(groups) + 1, unit="group") as advance:
+    with progress.stage("store", n + 1, unit="group") as advance:
         store = _previous_store(previous, cache, versions, store_path)
         if store is None:
             store = ox.Store(str(store_path))
@@ -518,7 +521,7 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
         for key in new_keys:
             store.bulk_load(path=str(cache.path("rdf", key)), format=ox.RdfFormat.N_QUADS)
             store.bulk_load(path=str(cache.path("triples", key)), format=ox.RdfFormat.N_TRIPLES)
-        advance(len(groups))
+        advance(n)
         if gone:
             _restore_reference(store, cache, gone, group_keys)
     lap("store")
@@ -540,7 +543,6 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
         return term.value if isinstance(term, ox.NamedNode) else None
 
     changed = _changed_subjects(cache, group_keys)     # None: no previous build to compare with
-    n = len(groups)
     parts, full_parts, nodes_of = [None] * n, [None] * n, [None] * n
     part_keys, shape_keys = [None] * n, [None] * n
     with progress.stage("reason", n, unit="part") as advance:
@@ -581,7 +583,7 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
     lap("reason")
 
     # write: kg.trig, the ontology's block, each group's block and the inferred block in turn
-    with progress.stage("write", len(groups) + 2, unit="block") as advance, open(work / DATASET_FILE, "wb") as out:
+    with progress.stage("write", n + 2, unit="block") as advance, open(work / DATASET_FILE, "wb") as out:
         for name, nt in ((G_ONTOLOGY, tbox), (G_INFERRED, inferred_nt if inferred else b"")):
             if name == G_INFERRED:
                 for key in group_keys:
@@ -632,7 +634,7 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
     lap("validate")
 
     # the report
-    summary = BuildSummary(articles=len(corpus), skipped=skipped)
+    summary = BuildSummary(articles=articles, skipped=skipped)
     summary.entities = _counts(store)
     total = _count(store)
     rules = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?x a <{KG.Extraction}> ; ?p ?o }}")
