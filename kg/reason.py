@@ -145,6 +145,21 @@ def reason(asserted: Graph) -> tuple[Graph, list[Inconsistency]]:
     return inferred, problems
 
 
+def asserted_and_inferred(ds) -> tuple[Graph, set]:
+    """A built dataset split as the reasoner sees it: the asserted graph (ontology included, the
+    rules' provenance records left out, as the build leaves them out) and the inferred triples."""
+    from .graph import G_INFERRED
+
+    asserted, inferred = Graph(), set()
+    extraction = str(ID) + "extraction/"
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        if g == G_INFERRED:
+            inferred.add((s, p, o))
+        elif not str(s).startswith(extraction):
+            asserted.add((s, p, o))
+    return asserted, inferred
+
+
 # ------------------------------------------------------------------ bounded reasoning
 
 AXIOM_PREDICATES = {RDFS.domain, RDFS.range, RDFS.subPropertyOf, OWL.inverseOf, OWL.equivalentProperty,
