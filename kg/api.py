@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .build import BuildSummary, build
-from .query import format_result, run_query, run_query_formatted
+from .query import format_result, run_query_formatted
 from .store import open_dataset, open_store
 from .validate import Problem, validate_dataset
 

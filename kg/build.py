@@ -37,7 +37,7 @@ from .lexicon import load_lexicon
 from .progress import Progress
 from .reason import Scope, disjoint_pairs, forward_closure, is_hub, part_key, reason_part
 from .resolve import resolve, view
-from .resources import LEXICON_DIR, ONTOLOGY_FILE, SHAPES_FILE
+from .resources import CHECKS_DIR, LEXICON_DIR, ONTOLOGY_FILE, SHAPES_FILE
 from .store import (BUILD_PRODUCTS, CACHE_DIR, DATASET_FILE, FACTS_DIR, REPORT_FILE, STORE_DIR, GraphStore,
                     to_rdflib)
 from .validate import Problem, check_problems, evidence, load_graph, shacl_results
@@ -140,8 +140,8 @@ class Versions:
                    lexicon=_files_digest(p for p in Path(lexicon_dir).iterdir() if p.is_file()),
                    writer=_files_digest([PACKAGE / "graph.py", PACKAGE / "resolve.py"]),
                    ontology=_digest(Path(ontology_file).read_bytes()),
-                   shapes=_digest(Path(shapes_file).read_bytes(), *(p.read_bytes() for p in sorted(
-                       (PACKAGE.parent / "queries" / "checks").glob("*")) if p.is_file())))
+                   shapes=_digest(Path(shapes_file).read_bytes(),
+                                  *(p.read_bytes() for p in sorted(CHECKS_DIR.glob("*")) if p.is_file())))
 
 
 class Cache:
@@ -198,13 +198,9 @@ def _pool(jobs: int, initializer, initargs):
 _WORKER: dict = {}      # per worker process: set once by the pool's initializer, read by its tasks
 
 
-def _init_worker(**state) -> None:
+def _init_worker(state: dict) -> None:
     _WORKER.clear()
     _WORKER.update(state)
-
-
-def _init(state: dict) -> None:
-    _init_worker(**state)
 
 
 def _extract_task(path: str) -> tuple[dict | None, str | None]:
@@ -230,7 +226,7 @@ def _map(jobs: int, state: dict, task, items: list, advance) -> list:
     if not items:
         return []
     if jobs <= 1 or len(items) < 4:
-        _init_worker(**state)
+        _init_worker(state)
         out = []
         for item in items:
             out.append(task(item))
@@ -238,7 +234,7 @@ def _map(jobs: int, state: dict, task, items: list, advance) -> list:
         _WORKER.clear()
         return out
     out = []
-    with _pool(jobs, _init, (state,)) as pool:
+    with _pool(jobs, _init_worker, (state,)) as pool:
         for result in pool.imap(task, items, chunksize=max(1, min(16, len(items) // (jobs * 8) or 1))):
             out.append(result)
             advance(1)
@@ -292,10 +288,6 @@ def _shacl_lines(part: list[str], inferred: list[str], tbox: Graph, shapes: Grap
     for triple in tbox:
         data.add(triple)
     return shacl_results(data, shapes)
-
-
-def _nt(quad) -> str:
-    return f"{quad.subject} {quad.predicate} {quad.object}"
 
 
 def _counts(store: ox.Store) -> dict[str, int]:
@@ -575,8 +567,7 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
         inferred_of.append(data["inferred"])
         inconsistencies += [m for m in data["inconsistencies"] if m not in inconsistencies]
     inferred = sorted(set(line for lines in inferred_of for line in lines))
-    if inferred:
-        inferred_nt = "".join(f"{line} .\n" for line in inferred).encode("utf-8")
+    inferred_nt = "".join(f"{line} .\n" for line in inferred).encode("utf-8")
     _replace_inferred(store, cache, inferred)
     cache.put("", "inferred.nt", "".join(f"{line}\n" for line in inferred).encode("utf-8"))
     cache.put("", "store.json", json.dumps({"format": STORE_FORMAT, "ontology": versions.ontology, "groups": group_keys}).encode("utf-8"))
@@ -584,7 +575,7 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
 
     # write: kg.trig, the ontology's block, each group's block and the inferred block in turn
     with progress.stage("write", n + 2, unit="block") as advance, open(work / DATASET_FILE, "wb") as out:
-        for name, nt in ((G_ONTOLOGY, tbox), (G_INFERRED, inferred_nt if inferred else b"")):
+        for name, nt in ((G_ONTOLOGY, tbox), (G_INFERRED, inferred_nt)):
             if name == G_INFERRED:
                 for key in group_keys:
                     with open(cache.path("trig", key), "rb") as block:
@@ -606,8 +597,7 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
             shape_keys[i] = part_key(lines + inferred_of[i], versions.shapes + versions.ontology)
     missing = [i for i, key in enumerate(shape_keys) if full_parts[i] is not None and cache.get("shacl", key) is None]
     with progress.stage("validate", len(missing), unit="part") as advance:
-        tbox = ontology
-        found = _map(jobs, {"tbox": tbox, "shapes": shapes}, _shacl_task,
+        found = _map(jobs, {"tbox": ontology, "shapes": shapes}, _shacl_task,
                      [(full_parts[i], inferred_of[i]) for i in missing], advance)
     for index, results in zip(missing, found):
         cache.put("shacl", shape_keys[index], json.dumps(results, ensure_ascii=False).encode("utf-8"))

@@ -101,9 +101,7 @@ def validate_dataset(ds, shapes_file: Path = SHAPES_FILE, checks_dir: Path = CHE
     """Every problem of a whole graph (an rdflib Dataset or a build's GraphStore)."""
     shapes = load_graph(shapes_file, "SHACL shapes")
     data = Graph()
-    quads = ds.quads() if hasattr(ds, "quads") and not isinstance(ds, Dataset) else \
-        ((s, p, o, None) for s, p, o in ds.triples((None, None, None)))
-    for s, p, o, _ in quads:
+    for s, p, o, _ in (ds.quads((None, None, None, None)) if isinstance(ds, Dataset) else ds.quads()):
         data.add((s, p, o))
     problems = [Problem(r["severity"], r["check"], r["node"], r["message"],
                         evidence(ds, URIRef(r["node"])) if r["node"].startswith(("http://", "https://")) else None)
