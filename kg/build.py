@@ -34,6 +34,7 @@ from .export import nt_term
 from .facts import ArticleFacts
 from .graph import G_INFERRED, G_ONTOLOGY, G_PROVENANCE, G_REFERENCE, ID, KG, ORG, PREFIXES, facts_to_dataset
 from .lexicon import load_lexicon
+from .materialise import Materialiser
 from .progress import Progress
 from .reason import Scope, disjoint_pairs, forward_closure, is_hub, part_key, reason_part
 from .resolve import resolve, view
@@ -213,7 +214,8 @@ def _rdf_task(index: int) -> tuple[bytes, bytes, bytes, bytes]:
 
 
 def _reason_task(lines: list[str]) -> tuple[list[str], list[str]]:
-    return _reason_lines(lines, _WORKER["ontology"])
+    found = _WORKER["rules"].closure(lines)          # owlrl's closure, by rules compiled from it
+    return found if found is not None else _reason_lines(lines, _WORKER["ontology"])
 
 
 def _shacl_task(args: tuple[list[str], list[str]]) -> list[dict]:
@@ -557,7 +559,9 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
             part_keys[i] = part_key(parts[i], versions.ontology)
         missing = [i for i, key in enumerate(part_keys) if parts[i] is not None and cache.get("reason", key) is None]
         advance(n - len(missing))
-        results = _map(jobs, {"ontology": scope.tbox}, _reason_task, [parts[i] for i in missing], advance)
+        rules = Materialiser.of(scope.tbox) if missing else None
+        results = _map(jobs, {"ontology": scope.tbox, "rules": rules}, _reason_task, [parts[i] for i in missing],
+                       advance)
         for index, (inferred, problems) in zip(missing, results):
             cache.put("reason", part_keys[index], json.dumps({"inferred": inferred, "inconsistencies": problems},
                                                               ensure_ascii=False).encode("utf-8"))

@@ -39,7 +39,7 @@ ERROR_MESSAGE = URIRef(str(ERR) + "ErrorMessage")
 ERROR = URIRef(str(ERR) + "error")
 TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
 REFLEXIVE_TRIVIA = {OWL.sameAs, KG.metWithState, KG.ofState}
-REASONER_VERSION = "owlrl-parts-1"
+REASONER_VERSION = "owlrl-parts-2"
 
 Triple = tuple
 
