@@ -16,7 +16,9 @@ and domains, ranges and sub-properties need only the triple they follow from, so
 of the whole graph is found in the part that holds its premises. The one rule that can join two
 parts is a disjointness clash between types given to one node by two parts; `reason_parts` checks
 the union for it and asks owlrl about each such node. A part is keyed by a hash of its input, so
-an unchanged part is not reasoned over again (`cache`).
+an unchanged part is not reasoned over again (`cache`). The build gives a part to the rules
+compiled from owlrl's closure of the ontology (kg.materialise) first, and to owlrl only when those
+hand it back.
 """
 from __future__ import annotations
 
