@@ -44,12 +44,22 @@ def load_graph(path: Path, what: str) -> Graph:
     return g
 
 
-def evidence(ds: Dataset, node) -> str | None:
-    """The text of a sentence that asserted something about `node`."""
-    query = ("SELECT ?node ?text WHERE { GRAPH ?g { ?node ?p ?o } ?g nif:anchorOf ?text } LIMIT 1")
-    for row in ds.query(query, initNs={"nif": NIF}, initBindings={"node": node}):
-        return str(row.text)
-    return None
+def evidence(ds: Dataset, node, page: int = 64) -> str | None:
+    """The text of a sentence that asserted something about `node`. In two steps, the node's
+    graphs and then a sentence among them: as one join, Oxigraph walks every sentence of the
+    corpus first (0.03-0.7 s a node at 10,000 articles, against about 1 ms)."""
+    offset = 0
+    while True:
+        graphs = [row.g for row in ds.query(
+            f"SELECT DISTINCT ?node ?g WHERE {{ GRAPH ?g {{ ?node ?p ?o }} }} LIMIT {page} OFFSET {offset}",
+            initBindings={"node": node})]
+        for graph in graphs:
+            for row in ds.query("SELECT ?g ?text WHERE { ?g nif:anchorOf ?text } LIMIT 1", initNs={"nif": NIF},
+                                initBindings={"g": graph}):
+                return str(row.text)
+        if len(graphs) < page:
+            return None
+        offset += page
 
 
 def read_checks(folder: Path) -> list[tuple[str, str, Path]]:

@@ -139,3 +139,30 @@ def test_the_built_corpus_validates(built):
     problems = validate_dataset(open_dataset(built.path))
     assert [p.line() for p in problems if p.severity == "error"] == []
     assert [p.line() for p in kg.validate(built.path)] == [p.line() for p in problems]
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_evidence_finds_the_sentence_among_a_nodes_graphs(engine):
+    """The node's graphs are read a page at a time; the sentence may be on a later page."""
+    import pyoxigraph as ox
+
+    from kg.store import GraphStore, to_oxigraph
+    from kg.validate import evidence
+
+    ds = Dataset(default_union=True)                     # as a build reads: the union is the default graph
+    node, other = ID["person/someone"], ID["person/nobody"]
+    for i in range(5):                                   # graphs that are not sentences
+        ds.graph(ID[f"graph/plain-{i}"]).add((node, RDFS.label, Literal(f"label {i}")))
+    sentence = ID["sentence/zz-last"]
+    ds.graph(sentence).add((node, RDF.type, FOAF.Person))
+    ds.graph(G_PROVENANCE).add((sentence, NIF.anchorOf, Literal("Someone said something.")))
+    if engine == "oxigraph":
+        store = ox.Store()
+        for s, p, o, g in ds.quads((None, None, None, None)):
+            triple = (to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
+            store.add(ox.Quad(*triple, ox.NamedNode(str(g))))
+            store.add(ox.Quad(*triple, ox.DefaultGraph()))
+        ds = GraphStore(store)
+    assert evidence(ds, node, page=1) == "Someone said something."
+    assert evidence(ds, node) == "Someone said something."
+    assert evidence(ds, other, page=1) is None
