@@ -6,6 +6,7 @@ gh/g, y/i share a key; two people share a key only when every part of their name
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import fold
 
@@ -15,12 +16,16 @@ _RULES = [
     (r"y", "i"), (r"ou", "u"), (r"w", "v"), (r"q", "k"), (r"x", "ks"),
     (r"ph", "f"), (r"(.)\1", r"\1"),
 ]
+_COMPILED = [(re.compile(pattern), replacement) for pattern, replacement in _RULES]
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
+    """Memoised: resolution compares every mention of a corpus, and names recur (a pure function
+    of its argument, so the memo changes no answer)."""
     key = fold(name)
-    for pattern, replacement in _RULES:
-        key = re.sub(pattern, replacement, key)
+    for pattern, replacement in _COMPILED:
+        key = pattern.sub(replacement, key)
     return " ".join(key.split())
 
 
