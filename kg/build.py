@@ -501,7 +501,7 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
     store_path = work / STORE_DIR
     tbox = ontology.serialize(format="nt", encoding="utf-8")
     with progress.stage("store", n + 1, unit="group") as advance:
-        store = _previous_store(previous, cache, versions, store_path)
+        store = _previous_store(previous, cache, versions, store_path, group_keys)
         if store is None:
             store = ox.Store(str(store_path))
             store.bulk_load(tbox, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(G_ONTOLOGY)))
@@ -652,14 +652,19 @@ def _run(files, work: Path, lexicon, ontology: Graph, shapes: Graph, versions: V
     return summary
 
 
-def _previous_store(previous: Path | None, cache: Cache, versions: Versions, target: Path) -> ox.Store | None:
-    """A copy of the previous build's store to update, when it was built with this ontology."""
+def _previous_store(previous: Path | None, cache: Cache, versions: Versions, target: Path,
+                    group_keys: list[str]) -> ox.Store | None:
+    """A copy of the previous build's store to update, when it was built with this ontology and
+    keeps at least half of this build's groups (taking most of a store out and putting it back
+    costs more time and memory than loading a new one)."""
     if previous is None or cache.old is None or not (previous / STORE_DIR).is_dir():
         return None
     manifest = cache.old / "store.json"
     known = json.loads(manifest.read_bytes()) if manifest.exists() else {}
     if known.get("ontology") != versions.ontology or known.get("format") != STORE_FORMAT \
             or not (cache.old / "inferred.nt").exists():
+        return None
+    if 2 * len(set(known.get("groups", ())) & set(group_keys)) < len(group_keys):
         return None
     try:
         ox.Store.read_only(str(previous / STORE_DIR)).backup(str(target))

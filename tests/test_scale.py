@@ -210,6 +210,13 @@ def test_adding_an_article_to_a_synthetic_corpus_redoes_only_what_it_touches(tmp
     kg.build(corpus, tmp_path / "clean", jobs=2, rebuild=True)
     same_dataset(out, tmp_path / "clean")
 
+    (corpus / articles[5][0]).unlink()         # one removed: most groups stay, the store is updated
+    third = kg.build(corpus, out, jobs=2)
+    groups_hit, groups = map(int, third.reused["rdf"].split("/"))
+    assert groups_hit >= groups - 1 and 2 * groups_hit >= groups
+    kg.build(corpus, tmp_path / "clean2", jobs=2, rebuild=True)
+    same_dataset(out, tmp_path / "clean2")
+
 
 def test_unchanged_build_reuses_everything_and_rebuild_nothing(tmp_path):
     out = tmp_path / "kg"
