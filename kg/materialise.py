@@ -24,8 +24,12 @@ from typing import Iterable
 from owlrl.AxiomaticTriples import OWLRL_Datatypes_Disjointness
 from owlrl.DatatypeHandling import AltXSDToPYTHON
 from owlrl.XsdDatatypes import OWL_Datatype_Subsumptions, OWL_RL_Datatypes
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, URIRef
 from rdflib.util import from_n3
+
+from .export import nt_term
+from .graph import ID
+from .reason import ERROR, ERROR_MESSAGE, REFLEXIVE_TRIVIA, TRIVIAL_TYPES, _closure
 
 RDF_ = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS_ = "http://www.w3.org/2000/01/rdf-schema#"
@@ -119,16 +123,19 @@ class Materialiser:
             self.tbox.add(split_line(line))
         self.tbox_problems = problems
         self.compiled = not any(t[1] in NOT_COMPILED for t in self.tbox.all)
+        self.tbox_datatypes = {dt for dt in (_datatype(t[2]) for t in self.tbox.all)
+                               if dt is not None and _rdflib(dt) in OWL_RL_Datatypes}
+        # what reason._keep drops from owlrl's output, in N-Triples terms
+        self.base = f"<{ID}"
+        self.trivial_types = {f"<{c}>" for c in TRIVIAL_TYPES}
+        self.reflexive_trivia = {f"<{p}>" for p in REFLEXIVE_TRIVIA}
         self._compile()
 
     @classmethod
     def of(cls, tbox: Graph) -> "Materialiser":
         """Close the ontology with owlrl (its own inferences and problems) and compile the rules."""
-        from .reason import _closure
-
         closed = _closure(tbox)
-        problems = [str(m) for node in closed.subjects(_rdflib(TYPE), _rdflib(_ERROR_MESSAGE))
-                    for m in closed.objects(node, _rdflib(_ERROR))]
+        problems = [str(m) for node in closed.subjects(RDF.type, ERROR_MESSAGE) for m in closed.objects(node, ERROR)]
         return cls(_lines(tbox), _lines(closed, skip_errors=True), problems)
 
     # ---------------------------------------------------------------- tables
@@ -136,27 +143,13 @@ class Materialiser:
     def _compile(self) -> None:
         t = self.tbox
         objs = lambda s, p: t.sp.get((s, p), ())      # noqa: E731
-        self.supers = defaultdict(set)
-        for c, d in t.p.get(SUBCLASS, ()):
-            if c != d:
-                self.supers[c].add(d)
-        for c, d in t.p.get(_iri(OWL_, "equivalentClass"), ()):
-            if c != d:
-                self.supers[c].add(d)
-                self.supers[d].add(c)
+        self.supers = self._upward(SUBCLASS, _iri(OWL_, "equivalentClass"))
         self.domain, self.range_ = defaultdict(set), defaultdict(set)
         for p, c in t.p.get(DOMAIN, ()):
             self.domain[p].add(c)
         for p, c in t.p.get(RANGE, ()):
             self.range_[p].add(c)
-        self.superprops = defaultdict(set)
-        for p, q in t.p.get(SUBPROP, ()):
-            if p != q:
-                self.superprops[p].add(q)
-        for p, q in t.p.get(_iri(OWL_, "equivalentProperty"), ()):
-            if p != q:
-                self.superprops[p].add(q)
-                self.superprops[q].add(p)
+        self.superprops = self._upward(SUBPROP, _iri(OWL_, "equivalentProperty"))
         self.inverse = defaultdict(set)
         for p, q in t.p.get(_iri(OWL_, "inverseOf"), ()):
             self.inverse[p].add(q)
@@ -210,6 +203,19 @@ class Materialiser:
             for m in self._list(head):
                 self.in_union[m].add(c)
 
+    def _upward(self, sub: str, equivalent: str) -> dict[Term, set[Term]]:
+        """Each class (property) to the others above it: the closed sub-class (sub-property)
+        axioms, and equivalence both ways."""
+        up = defaultdict(set)
+        for a, b in self.tbox.p.get(sub, ()):
+            if a != b:
+                up[a].add(b)
+        for a, b in self.tbox.p.get(equivalent, ()):
+            if a != b:
+                up[a].add(b)
+                up[b].add(a)
+        return up
+
     def _list(self, head: Term) -> list[Term]:
         items, seen = [], set()
         while head != NIL and head not in seen:
@@ -237,16 +243,12 @@ class Materialiser:
         for message in self._checks(graph):
             if message not in problems:
                 problems.append(message)
-        base = "<https://w3id.org/diplokg/id/"
         asserted = set(part) | self.ontology
-        trivial = {_iri(OWL_, "Thing"), _iri(RDFS_, "Resource"), _iri(OWL_, "NamedIndividual")}
-        reflexive = {SAME, "<https://w3id.org/diplokg/ontology#metWithState>",
-                     "<https://w3id.org/diplokg/ontology#ofState>"}
         kept = []
         for t in graph.derived:
             s, p, o = t
-            if not s.startswith(base) or (p == TYPE and o in trivial) or (s == o and p in reflexive) \
-                    or t in asserted:
+            if not s.startswith(self.base) or (p == TYPE and o in self.trivial_types) \
+                    or (s == o and p in self.reflexive_trivia) or t in asserted:
                 continue
             kept.append(f"{s} {p} {o}")
         return sorted(kept), problems
@@ -282,14 +284,12 @@ class Materialiser:
         super-types, ill-typed literals reported, disjoint datatypes in use kept for the checks."""
         graph.literal_problems = []
         objects = {t[2] for t in part}
-        used = set()
-        for term in objects | {t[2] for t in self.tbox.all}:
+        used = set(self.tbox_datatypes)      # the ontology's literals: typed in its closure
+        for term in objects:
             dt = _datatype(term)
             if dt is None or _rdflib(dt) not in OWL_RL_Datatypes:
                 continue
             used.add(dt)
-            if term not in objects:
-                continue                     # the ontology's literals: typed in its closure
             graph.seed((term, TYPE, dt))     # dt-type2
             literal = from_n3(term)
             try:                             # dt-not-type
@@ -395,7 +395,7 @@ class Materialiser:
                 yield w, SAME, o
             for pp, oo in g.about(s):
                 yield o, pp, oo
-            for ss, oo in g.with_predicate(s):
+            for ss, oo in g.pairs(s):
                 yield ss, o, oo
             for ss, pp in g.pointing_to(o):
                 yield ss, pp, s
@@ -513,18 +513,11 @@ class _Graph:
     def about(self, s) -> list:
         return [*self.t.s.get(s, ()), *self.a.s.get(s, ())]
 
-    def with_predicate(self, p) -> list:
-        return self.pairs(p)
-
     def pointing_to(self, o) -> list:
         return [*self.t.o.get(o, ()), *self.a.o.get(o, ())]
 
 
 # ---------------------------------------------------------------- rdflib <-> N-Triples terms
-
-_ERROR_MESSAGE = "<http://www.daml.org/2002/03/agents/agent-ont#ErrorMessage>"
-_ERROR = "<http://www.daml.org/2002/03/agents/agent-ont#error>"
-
 
 def _rdflib(term: str) -> URIRef:
     return URIRef(term[1:-1]) if term.startswith("<") else URIRef(term)
@@ -533,7 +526,5 @@ def _rdflib(term: str) -> URIRef:
 def _lines(graph: Graph, skip_errors: bool = False) -> list[str]:
     """A graph's triples in the form of the build's parts (N-Triples terms, as Oxigraph writes
     them), owlrl's error-message nodes left out if asked."""
-    from .export import nt_term
-
-    errors = set(graph.subjects(_rdflib(TYPE), _rdflib(_ERROR_MESSAGE))) if skip_errors else set()
+    errors = set(graph.subjects(RDF.type, ERROR_MESSAGE)) if skip_errors else set()
     return [f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in graph if s not in errors]
